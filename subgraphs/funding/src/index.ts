@@ -1,0 +1,1 @@
+export { fundingSubgraph } from './definition';

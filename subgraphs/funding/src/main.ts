@@ -1,0 +1,4 @@
+import { runSubgraph } from '@metrology/kit';
+import { fundingSubgraph } from './definition';
+
+void runSubgraph(fundingSubgraph);

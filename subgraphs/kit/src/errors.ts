@@ -1,0 +1,115 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import type { Logger } from './logger';
+
+/** The codes every client can rely on (SPEC §9). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * A rule of the domain was broken. `message` is Vietnamese (what a person reads); `messageEn`
+ * is the English second language. Services throw these; the server turns them into GraphQL
+ * errors with `extensions.code`, never a stack trace.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly messageEn: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(field: string, message: string, messageEn: string, details: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, messageEn, { field, ...details });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, key: string, whatVi: string) {
+    super('NOT_FOUND', `Không tìm thấy ${whatVi} "${key}".`, `${what} "${key}" was not found.`, { key });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, messageEn: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', message, messageEn, details);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor() {
+    super('UNAUTHENTICATED', 'Bạn cần đăng nhập.', 'Authentication is required.');
+  }
+}
+
+export class ForbiddenActionError extends DomainError {
+  constructor(messageEn = 'You are not allowed to do this.') {
+    super('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', messageEn);
+  }
+}
+
+const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
+const INTERNAL_MESSAGE_EN = 'An internal error occurred. Please try again later.';
+
+function domainExtensions(error: DomainError): Record<string, unknown> {
+  return { code: error.code, messageEn: error.messageEn, ...error.details };
+}
+
+/** Turns any error into a coded, safe GraphQL error; unknown errors are logged and hidden. */
+export function toGraphQLError(original: unknown, logger?: Logger): GraphQLError {
+  if (original instanceof DomainError) {
+    return new GraphQLError(original.message, { extensions: domainExtensions(original) });
+  }
+  if (original instanceof AuthenticationError) {
+    return toGraphQLError(new UnauthenticatedError());
+  }
+  if (original instanceof AuthorizationError) {
+    return toGraphQLError(new ForbiddenActionError());
+  }
+  if (original instanceof ArgumentValidationError) {
+    const first = original.extensions.validationErrors?.[0];
+    const field = first?.property ?? 'input';
+    const constraints = Object.values(first?.constraints ?? {}).join('; ');
+    return toGraphQLError(
+      new BadInputError(field, `Giá trị của trường "${field}" không hợp lệ.`, `Invalid value for "${field}": ${constraints}`),
+    );
+  }
+  if (original instanceof GraphQLError) {
+    const code = original.extensions?.code;
+    // Errors raised by graphql-js itself (parse, validation, coercion) are the caller's fault.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return original;
+    if (original.originalError) return toGraphQLError(original.originalError, logger);
+    if (code === undefined) return original;
+  }
+  logger?.error({ err: original }, 'unexpected error');
+  return new GraphQLError(INTERNAL_MESSAGE, {
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: INTERNAL_MESSAGE_EN },
+  });
+}
+
+/**
+ * Apollo Server's `formatError`: keeps coded errors, hides everything else. Locations and path
+ * are kept (they point into the caller's own query), stack traces never leave the process.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const safe = toGraphQLError(error instanceof GraphQLError && error.originalError ? error.originalError : error, logger);
+    const { stacktrace: _stack, exception: _exception, ...extensions } = safe.extensions as Record<string, unknown>;
+    return {
+      message: safe.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions,
+    };
+  };
+}

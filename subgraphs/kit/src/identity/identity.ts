@@ -1,0 +1,25 @@
+/** Roles of SPEC §1/§8. A caller holds zero or more. */
+export const ROLES = ['admin', 'trainer', 'trainee', 'assessor', 'finance', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Who is calling. `subject` is the identity provider's stable user id (the JWT `sub`); it links
+ * to at most one trainee record and to the courses a trainer teaches. Anonymous callers have a
+ * null subject and no roles: they may only use public operations (certificate verification).
+ */
+export interface Identity {
+  subject: string | null;
+  roles: Role[];
+  /** Display name from the token, for audit trails ("who"). Not personal data of trainees. */
+  name: string | null;
+}
+
+export const ANONYMOUS: Identity = Object.freeze({ subject: null, roles: [], name: null }) as Identity;
+
+export function hasAnyRole(identity: Identity, roles: readonly Role[]): boolean {
+  return identity.roles.some((role) => roles.includes(role));
+}

@@ -1,0 +1,53 @@
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+
+/**
+ * Money: whole Vietnamese đồng, exact. Held as `bigint` in code and `bigint` columns in the
+ * database, never as a floating-point number. On the wire it is a JSON integer (GraphQL `Int` is
+ * 32-bit and cannot carry 16,925,000,000), exact up to 2^53 − 1; input accepts an integer or a
+ * string of digits. Input must be between 0 and MAX_MONEY_INPUT: negative amounts, fractions and
+ * absurd sizes are refused with BAD_USER_INPUT.
+ */
+export const MAX_MONEY_INPUT = 10n ** 15n;
+
+function moneyInputError(messageEn: string): GraphQLError {
+  return new GraphQLError(`Số tiền không hợp lệ: phải là số nguyên đồng từ 0 đến 1.000.000.000.000.000.`, {
+    extensions: { code: 'BAD_USER_INPUT', messageEn, field: 'amount' },
+  });
+}
+
+function toMoney(raw: unknown): bigint {
+  let value: bigint;
+  if (typeof raw === 'number') {
+    if (!Number.isSafeInteger(raw)) throw moneyInputError('Money must be a whole number of VND.');
+    value = BigInt(raw);
+  } else if (typeof raw === 'string' && /^-?\d{1,19}$/.test(raw)) {
+    value = BigInt(raw);
+  } else {
+    throw moneyInputError('Money must be a whole number of VND, as an integer or a string of digits.');
+  }
+  if (value < 0n) throw moneyInputError('Money cannot be negative.');
+  if (value > MAX_MONEY_INPUT) throw moneyInputError(`Money cannot exceed ${MAX_MONEY_INPUT} VND.`);
+  return value;
+}
+
+export const MoneyScalar = new GraphQLScalarType<bigint, number>({
+  name: 'Money',
+  description:
+    'Whole Vietnamese đồng (VND), exact. Serialised as a JSON integer (safe up to 2^53 − 1); accepted as an integer or a string of digits, from 0 to 10^15.',
+  serialize(value: unknown): number {
+    const big = typeof value === 'bigint' ? value : typeof value === 'string' || typeof value === 'number' ? BigInt(value) : null;
+    if (big === null || big > BigInt(Number.MAX_SAFE_INTEGER) || big < -BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new GraphQLError('Money value cannot be represented exactly.');
+    }
+    return Number(big);
+  },
+  parseValue: toMoney,
+  parseLiteral(ast: ValueNode): bigint {
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toMoney(ast.kind === Kind.INT ? ast.value : ast.value);
+    throw moneyInputError('Money must be an integer literal or a string of digits.');
+  },
+});
+
+/** A calendar date without time zone, `YYYY-MM-DD` (dates of the plan, sessions, documents). */
+export const LocalDateScalar = LocalDateResolver;

@@ -1,0 +1,156 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { loadSubgraphConfig, type SubgraphConfig, type SubgraphName } from './config';
+import { type BaseContext, Loaders } from './context';
+import { type Database, isDatabaseReady, openDatabase, type PersistenceDefinition } from './database';
+import { createErrorFormatter } from './errors';
+import { closeServer, executeApollo, listen, onShutdownSignal, PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from './http';
+import { verifyIdentity } from './identity/signature';
+import { createLogger, type Logger } from './logger';
+
+/** What a subgraph package declares: its name, its persistence and its schema. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  persistence: PersistenceDefinition;
+  buildSchema(): Promise<GraphQLSchema>;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Called for every SQL statement (statement-count tests and benchmarks). */
+  onQuery?: (sql: string) => void;
+  logger?: Logger;
+}
+
+/** Largest request body a subgraph accepts; the gateway enforces a tighter limit in front. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          // Operation name and timing only: never variables, results or the caller's identity.
+          logger.debug(
+            { operation: operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Starts one subgraph: database (migrated and seeded), Apollo Server behind a plain Node HTTP
+ * server with `/health` (process up), `/ready` (database answers) and `/graphql` (gateway-signed
+ * requests only). `stop()` drains requests, then closes the database.
+ */
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  options: StartOptions = {},
+): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(definition.name, config.logLevel);
+  const schema = await definition.buildSchema();
+  const database = await openDatabase(definition.persistence, {
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+    logger,
+    onQuery: options.onQuery,
+  });
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin(logger)],
+  });
+  await apollo.start();
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/health') return sendJson(res, 200, { status: 'ok', service: definition.name });
+    if (path === '/ready') {
+      const ready = await isDatabaseReady(database.orm);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable', service: definition.name });
+    }
+    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        return sendGraphQLError(res, 413, 'BAD_REQUEST', 'Yêu cầu quá lớn.', 'The request is too large.');
+      }
+      throw error;
+    }
+    const check = verifyIdentity(req.headers, body, config.gatewaySecret);
+    if (!check.ok) {
+      logger.warn({ reason: check.reason }, 'refused a request without a valid gateway signature');
+      return sendGraphQLError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'Yêu cầu phải đi qua cổng API (gateway).',
+        'Requests must come through the gateway with a valid signature.',
+      );
+    }
+    const identity = check.identity;
+    await executeApollo(apollo, req, res, body, async () => {
+      const em = database.orm.em.fork();
+      return { em, identity, loaders: new Loaders(em), log: logger };
+    });
+  };
+
+  let listening: Awaited<ReturnType<typeof listen>>;
+  try {
+    listening = await listen(handler, config.port, config.host);
+  } catch (error) {
+    await apollo.stop();
+    await database.close();
+    throw error;
+  }
+  const url = `http://${config.host}:${listening.port}/graphql`;
+  logger.info({ url, database: database.kind }, 'subgraph ready');
+  let stopped: Promise<void> | undefined;
+  return {
+    name: definition.name,
+    url,
+    port: listening.port,
+    database,
+    stop() {
+      stopped ??= (async () => {
+        await closeServer(listening.server);
+        await apollo.stop();
+        await database.close();
+        logger.info('subgraph stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** A subgraph's `main`: read the configuration once, start, stop cleanly on SIGINT/SIGTERM. */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const config = loadSubgraphConfig(definition.name);
+  const logger = createLogger(definition.name, config.logLevel);
+  try {
+    const running = await startSubgraph(definition, config, { logger });
+    onShutdownSignal(running.stop, (message) => logger.info(message));
+  } catch (error) {
+    logger.fatal({ err: error }, 'subgraph failed to start');
+    process.exit(1);
+  }
+}

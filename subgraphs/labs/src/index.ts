@@ -1,0 +1,1 @@
+export { labsSubgraph } from './definition';

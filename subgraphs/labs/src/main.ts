@@ -1,0 +1,4 @@
+import { runSubgraph } from '@metrology/kit';
+import { labsSubgraph } from './definition';
+
+void runSubgraph(labsSubgraph);

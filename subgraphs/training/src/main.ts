@@ -1,0 +1,4 @@
+import { runSubgraph } from '@metrology/kit';
+import { trainingSubgraph } from './definition';
+
+void runSubgraph(trainingSubgraph);
