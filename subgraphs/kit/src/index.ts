@@ -5,6 +5,7 @@ export * from './config';
 export * from './context';
 export * from './database';
 export * from './errors';
+export * from './http';
 export * from './identity';
 export * from './logger';
 export * from './plan';

@@ -1,7 +1,7 @@
-import { buildFederatedSchema, PlanKey, PlanTarget, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
+import { buildFederatedSchema, PlanTarget, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
 import { migrations } from './migrations';
-import { PlanTrainingTargetsResolver } from './modules/plan/plan.resolver';
+import { Plan, PlanTrainingTargetsResolver } from './modules/plan/plan.resolver';
 import { TrainingTargetsSeeder } from './seeders';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -17,7 +17,7 @@ export const trainingSubgraph: SubgraphDefinition = {
   buildSchema() {
     schema ??= buildFederatedSchema({
       resolvers: [PlanTrainingTargetsResolver],
-      orphanedTypes: [PlanKey],
+      orphanedTypes: [Plan],
       referenceResolvers: planKeyReference,
     });
     return schema;

@@ -93,6 +93,7 @@ export async function openDatabase(definition: PersistenceDefinition, options: D
         transactional: true,
         allOrNothing: true,
         snapshot: false,
+        silent: true,
         tableName: 'mikro_orm_migrations',
       },
       pool: { min: 0, max: options.poolSize },

@@ -32,7 +32,16 @@ export function signIdentity(
   secret: string,
   now: number = Date.now(),
 ): Record<string, string> {
-  const encoded = encodeIdentity(identity);
+  return signEncodedIdentity(encodeIdentity(identity), body, secret, now);
+}
+
+/** The same, for an identity already encoded (the gateway encodes it before the body exists). */
+export function signEncodedIdentity(
+  encoded: string,
+  body: string | Buffer,
+  secret: string,
+  now: number = Date.now(),
+): Record<string, string> {
   const signedAt = String(now);
   return {
     [IDENTITY_HEADER]: encoded,

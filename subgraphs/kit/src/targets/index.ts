@@ -156,29 +156,38 @@ export function planTargetsSeeder(indicators: readonly IndicatorCodeValue[]): Co
   };
 }
 
+/** The plan as another subgraph sees it: only its key. */
+export interface PlanKey {
+  code: string;
+}
+
 /**
- * The plan as another subgraph sees it: only its key. Training and labs extend it with the
- * fields they own.
+ * A `Plan` stub class for a subgraph that extends the plan (training, labs). Each subgraph makes
+ * its own: type-graphql keeps field resolvers per class, so a class shared by two subgraphs
+ * would carry both subgraphs' fields.
  */
-@Directive('@key(fields: "code")')
-@ObjectType('Plan', { description: 'A metrology plan (kế hoạch), e.g. 129/KH-UBND of Lạng Sơn.' })
-export class PlanKey {
-  @Field(() => ID, { description: 'The plan\'s number, e.g. "129/KH-UBND".' })
-  code!: string;
+export function planKeyType() {
+  @Directive('@key(fields: "code")')
+  @ObjectType('Plan', { description: 'A metrology plan (kế hoạch), e.g. 129/KH-UBND of Lạng Sơn.' })
+  class Plan implements PlanKey {
+    @Field(() => ID, { description: 'The plan\'s number, e.g. "129/KH-UBND".' })
+    code!: string;
+  }
+  return Plan;
 }
 
 export const planKeyReference = {
-  Plan: { __resolveReference: (reference: { code: string }): PlanKey => ({ code: reference.code }) },
+  Plan: { __resolveReference: (reference: PlanKey): PlanKey => ({ code: reference.code }) },
 };
 
 /** A `Plan.<fieldName>` resolver returning the targets this subgraph stores. */
-export function planTargetsResolver(fieldName: string, description: string) {
-  @Resolver(() => PlanKey)
+export function planTargetsResolver(plan: ReturnType<typeof planKeyType>, fieldName: string, description: string) {
+  @Resolver(() => plan)
   class PlanTargetsResolver {
     @Authorized()
     @FieldResolver(() => [PlanTarget], { name: fieldName, description })
-    targets(@Root() plan: PlanKey, @Ctx() ctx: BaseContext): Promise<PlanTarget[]> {
-      return ctx.loaders.get(planTargetsLoader).load(plan.code);
+    targets(@Root() root: PlanKey, @Ctx() ctx: BaseContext): Promise<PlanTarget[]> {
+      return ctx.loaders.get(planTargetsLoader).load(root.code);
     }
   }
   return PlanTargetsResolver;

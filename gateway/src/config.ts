@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { type CommonConfig, DEV_JWT_SECRET, EnvReader, readCommon, SUBGRAPH_DEFAULT_PORTS, type SubgraphName } from '@metrology/kit/config';
+import type { JwtConfig } from '@metrology/kit/identity';
+
+export interface GatewayConfig extends CommonConfig {
+  host: string;
+  port: number;
+  /** Where each subgraph answers; overrides the URLs in the committed supergraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  jwt: JwtConfig;
+  /** Longest wait for one subgraph call before the gateway answers without it. */
+  subgraphTimeoutMs: number;
+  maxBodyBytes: number;
+  supergraphPath: string;
+}
+
+const SUBGRAPHS: SubgraphName[] = ['training', 'labs', 'funding'];
+
+/** Reads the gateway's configuration once (nothing else reads the environment). */
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const reader = new EnvReader(env);
+  const common = readCommon(reader);
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((name) => [
+      name,
+      reader.url(`${name.toUpperCase()}_URL`, ['http:', 'https:']) ?? `http://127.0.0.1:${SUBGRAPH_DEFAULT_PORTS[name]}/graphql`,
+    ]),
+  ) as Record<SubgraphName, string>;
+  const publicKeyPem = reader.optional('JWT_PUBLIC_KEY');
+  const jwksUrl = reader.url('JWT_JWKS_URL', ['https:', 'http:']);
+  const config: GatewayConfig = {
+    ...common,
+    host: reader.string('HOST', '127.0.0.1'),
+    port: reader.int('GATEWAY_PORT', 4000, 0, 65535),
+    subgraphUrls,
+    jwt: {
+      issuer: reader.string('JWT_ISSUER', 'metrology-dev'),
+      audience: reader.string('JWT_AUDIENCE', 'metrology-platform'),
+      // With a public key or JWKS the HS256 secret is not used, and not required in production.
+      secret:
+        publicKeyPem || jwksUrl ? reader.string('JWT_SECRET', DEV_JWT_SECRET) : reader.secret('JWT_SECRET', DEV_JWT_SECRET, common.environment),
+      publicKeyPem,
+      jwksUrl,
+      rolesClaim: reader.string('JWT_ROLES_CLAIM', 'roles'),
+    },
+    subgraphTimeoutMs: reader.int('SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
+    maxBodyBytes: reader.int('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    supergraphPath: path.resolve(reader.string('SUPERGRAPH_PATH', path.join(__dirname, '..', 'supergraph.graphql'))),
+  };
+  reader.done();
+  return config;
+}

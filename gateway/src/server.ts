@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { closeServer, executeApollo, listen, PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '@metrology/kit/http';
+import { ANONYMOUS, createTokenVerifier, type Identity, TokenError } from '@metrology/kit/identity';
+import { createLogger, type Logger } from '@metrology/kit/logger';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { SignedDataSource } from './data-source';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Reads the bearer token, if any. `undefined`: no token (anonymous); `null`: malformed header. */
+function bearerToken(req: IncomingMessage): string | undefined | null {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+/**
+ * The gateway: verifies the caller's token, plans each query over the committed supergraph and
+ * sends every subgraph its part with the caller's identity signed. One origin for the API (and,
+ * later, the web app and file downloads).
+ */
+export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway', config.logLevel);
+  const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      return new SignedDataSource(target, config.gatewaySecret, config.subgraphTimeoutMs);
+    },
+    logger,
+  });
+  const production = config.environment === 'production';
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+  const verifyToken = createTokenVerifier(config.jwt);
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    let body: Buffer;
+    try {
+      body = await readBody(req, config.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        return sendGraphQLError(res, 413, 'BAD_REQUEST', 'Yêu cầu quá lớn.', `The request exceeds ${config.maxBodyBytes} bytes.`);
+      }
+      throw error;
+    }
+    const token = bearerToken(req);
+    let identity: Identity = ANONYMOUS;
+    if (token === null) {
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Mã xác thực không hợp lệ.', 'The Authorization header must be "Bearer <token>".');
+    }
+    if (token !== undefined) {
+      try {
+        identity = await verifyToken(token);
+      } catch (error) {
+        if (!(error instanceof TokenError)) throw error;
+        logger.info({ reason: error.message }, 'refused a token');
+        return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Mã xác thực không hợp lệ hoặc đã hết hạn.', 'The token is invalid or expired.');
+      }
+    }
+    await executeApollo(apollo, req, res, body, async () => ({ identity }));
+  };
+
+  const listening = await listen(handler, config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${listening.port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    port: listening.port,
+    stop() {
+      stopped ??= (async () => {
+        await closeServer(listening.server);
+        await apollo.stop();
+      })();
+      return stopped;
+    },
+  };
+}
