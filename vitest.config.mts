@@ -1,7 +1,11 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
+// The CommonJS build of graphql, as type-graphql and Apollo load it: sources must share that one
+// copy, since a second (ESM) copy in the same process breaks graphql's `instanceof` checks.
+const graphqlCommonJs = createRequire(path.join(root, 'subgraphs/kit/package.json')).resolve('graphql');
 
 /**
  * One run over the whole workspace. Tests import the packages' TypeScript sources (never their
@@ -10,6 +14,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^graphql$/, replacement: graphqlCommonJs },
       { find: /^@metrology\/kit\/(.+)$/, replacement: path.join(root, 'subgraphs/kit/src/$1') },
       { find: /^@metrology\/kit$/, replacement: path.join(root, 'subgraphs/kit/src/index.ts') },
       { find: /^@metrology\/(training|labs|funding)$/, replacement: path.join(root, 'subgraphs/$1/src/index.ts') },
