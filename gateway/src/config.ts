@@ -20,12 +20,16 @@ const SUBGRAPHS: SubgraphName[] = ['training', 'labs', 'funding'];
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const reader = new EnvReader(env);
   const common = readCommon(reader);
+  const production = common.environment === 'production';
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((name) => [
-      name,
-      reader.url(`${name.toUpperCase()}_URL`, ['http:', 'https:']) ?? `http://127.0.0.1:${SUBGRAPH_DEFAULT_PORTS[name]}/graphql`,
-    ]),
+    SUBGRAPHS.map((name) => {
+      const key = `${name.toUpperCase()}_URL`;
+      const url = reader.url(key, ['http:', 'https:']);
+      if (!url && production) reader.problem(`${key} is required in production`);
+      return [name, url ?? `http://127.0.0.1:${SUBGRAPH_DEFAULT_PORTS[name]}/graphql`];
+    }),
   ) as Record<SubgraphName, string>;
+  if (production && !reader.optional('JWT_ISSUER')) reader.problem('JWT_ISSUER is required in production');
   const publicKeyPem = reader.optional('JWT_PUBLIC_KEY');
   const jwksUrl = reader.url('JWT_JWKS_URL', ['https:', 'http:']);
   const config: GatewayConfig = {

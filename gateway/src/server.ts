@@ -48,6 +48,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Shutdown is ours (drain HTTP, then Apollo, then the database), not Apollo's own signal handler.
+    stopOnTerminationSignals: false,
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /**
  * Configuration is read from the environment once, validated, and passed down as plain objects.
- * Nothing else in the codebase reads `process.env`. Every value has a default that runs on a
+ * No service code reads `process.env` elsewhere (test helpers and the launcher read their own). Every value has a default that runs on a
  * laptop; secrets default to clearly marked development values that production mode refuses.
  */
 
@@ -145,7 +145,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     databaseUrl: reader.url(`${prefix}_DATABASE_URL`, ['postgres:', 'postgresql:']),
     dataDir: path.resolve(reader.string('DATA_DIR', '.data'), name),
     poolSize: reader.int('DATABASE_POOL_SIZE', 10, 1, 200),
-    publicUrl: reader.string('PUBLIC_URL', 'http://localhost:4000'),
+    publicUrl: reader.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:4000',
   };
   if (common.environment === 'production' && !config.databaseUrl) {
     reader.problem(`${prefix}_DATABASE_URL is required in production (the embedded database is for development)`);

@@ -75,6 +75,8 @@ export async function startSubgraph(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // Shutdown is ours (drain HTTP, then Apollo, then the database), not Apollo's own signal handler.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(logger)],
   });
   await apollo.start();

@@ -1,0 +1,39 @@
+import { ConfigError, DEV_JWT_SECRET } from '@metrology/kit/config';
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/config';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  GATEWAY_SECRET: 'g'.repeat(40),
+  JWT_SECRET: 'j'.repeat(40),
+  JWT_ISSUER: 'https://id.example.gov.vn',
+  TRAINING_URL: 'http://training:4001/graphql',
+  LABS_URL: 'http://labs:4002/graphql',
+  FUNDING_URL: 'http://funding:4003/graphql',
+};
+
+describe('gateway configuration', () => {
+  it('runs on a laptop with no variables: port 4000, local subgraphs, development JWT secret', () => {
+    const config = loadGatewayConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.subgraphUrls.training).toBe('http://127.0.0.1:4001/graphql');
+    expect(config.jwt.secret).toBe(DEV_JWT_SECRET);
+  });
+
+  it('accepts a complete production configuration', () => {
+    expect(loadGatewayConfig(PRODUCTION).subgraphUrls.funding).toBe('http://funding:4003/graphql');
+  });
+
+  it.each(['GATEWAY_SECRET', 'JWT_SECRET', 'JWT_ISSUER', 'TRAINING_URL', 'LABS_URL', 'FUNDING_URL'])(
+    'refuses production without %s',
+    (name) => {
+      const env: Record<string, string | undefined> = { ...PRODUCTION, [name]: undefined };
+      expect(() => loadGatewayConfig(env)).toThrow(ConfigError);
+    },
+  );
+
+  it('does not need the HS256 secret when tokens are verified with a JWKS URL', () => {
+    const env: Record<string, string | undefined> = { ...PRODUCTION, JWT_SECRET: undefined, JWT_JWKS_URL: 'https://id.example.gov.vn/jwks' };
+    expect(loadGatewayConfig(env).jwt.jwksUrl).toBe('https://id.example.gov.vn/jwks');
+  });
+});
