@@ -5,7 +5,7 @@
  *   npm start   install what is missing (pnpm included), build, start the three subgraphs and the
  *               gateway on the embedded database (or on PostgreSQL when database URLs are set),
  *               seed the plan, print the URLs. Ctrl-C stops everything; the data stays in .data/.
- *   npm test    install, type-check, run every test against PostgreSQL at 127.0.0.1:5432.
+ *   npm test    install, type-check, lint, run every test against PostgreSQL at 127.0.0.1:5432.
  *
  * Also: `npm run compose` (print the subgraph schemas and compose the supergraph) and
  * `npm run token -- --role viewer` (a development token).
@@ -142,10 +142,12 @@ async function start() {
     stopping = true;
     log('Stopping…');
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(() => {
-      log('Stopped. The data is kept for the next start.');
-      process.exit(code);
-    });
+    Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(
+      () => {
+        log('Stopped. The data is kept for the next start.');
+        process.exit(code);
+      },
+    );
   };
   process.on('SIGINT', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));
@@ -164,7 +166,8 @@ async function start() {
     env,
     encoding: 'utf8',
   }).stdout.trim();
-  const query = '{ plan(code: \\"129/KH-UBND\\") { code phases { number startDate endDate } trainingTargets { indicator phase scope value } infrastructureTargets { indicator phase scope value } envelopes { source amount } budgetTotal } }';
+  const query =
+    '{ plan(code: \\"129/KH-UBND\\") { code phases { number startDate endDate } trainingTargets { indicator phase scope value } infrastructureTargets { indicator phase scope value } envelopes { source amount } budgetTotal } }';
   process.stdout.write(`
 \x1b[1mNền tảng đo lường Lạng Sơn — Kế hoạch 129/KH-UBND\x1b[0m  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -190,8 +193,13 @@ async function test() {
   build();
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   if (!(await canConnect(url.hostname, Number(url.port || 5432)))) {
-    fail(`PostgreSQL is not reachable at ${url.hostname}:${url.port || 5432}. Start it (see README, "Tests") or set TEST_DATABASE_URL.`);
+    fail(
+      `PostgreSQL is not reachable at ${url.hostname}:${url.port || 5432}. Start it (see README, "Tests") or set TEST_DATABASE_URL.`,
+    );
   }
+  log('Lint and format check (biome)…');
+  run(process.execPath, [path.join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'check', '.']);
+  log('Tests (vitest)…');
   run(process.execPath, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(3)]);
 }
 

@@ -108,7 +108,9 @@ function resolveEnvironment(definition: ComposeService, variables: Env = SAMPLE_
         return index === -1 ? [line, variables[line]] : [line.slice(0, index), line.slice(index + 1)];
       })
     : Object.entries(raw).map(([key, value]) => [key, value === null ? variables[key] : String(value)]);
-  return Object.fromEntries(entries.map(([key, value]) => [key, value === undefined ? undefined : interpolate(value, variables)]));
+  return Object.fromEntries(
+    entries.map(([key, value]) => [key, value === undefined ? undefined : interpolate(value, variables)]),
+  );
 }
 
 function healthcheckCommand(definition: ComposeService): string {
@@ -180,27 +182,30 @@ describe('production topology (docker-compose.yml)', () => {
     expect(databasesCreatedBy(initScript(compose)).sort()).toEqual(['funding', 'labs', 'training']);
   });
 
-  it.each(SUBGRAPHS)('the %s service’s environment passes the subgraph’s production configuration and targets its own database', (name) => {
-    const compose = loadCompose();
-    const env = resolveEnvironment(service(compose, name));
-    expect(env.NODE_ENV).toBe('production');
-    expect(env.HOST).toBe('0.0.0.0');
+  it.each(SUBGRAPHS)(
+    'the %s service’s environment passes the subgraph’s production configuration and targets its own database',
+    (name) => {
+      const compose = loadCompose();
+      const env = resolveEnvironment(service(compose, name));
+      expect(env.NODE_ENV).toBe('production');
+      expect(env.HOST).toBe('0.0.0.0');
 
-    const config = loadSubgraphConfig(name, env);
-    expect(config.environment).toBe('production');
-    expect(config.gatewaySecret).toBe(SAMPLE_VARIABLES.GATEWAY_SECRET);
-    expect(config.port).toBe(SUBGRAPH_PORTS[name]);
-    expect(config.publicUrl).toBe('http://localhost:4000');
+      const config = loadSubgraphConfig(name, env);
+      expect(config.environment).toBe('production');
+      expect(config.gatewaySecret).toBe(SAMPLE_VARIABLES.GATEWAY_SECRET);
+      expect(config.port).toBe(SUBGRAPH_PORTS[name]);
+      expect(config.publicUrl).toBe('http://localhost:4000');
 
-    const database = new URL(config.databaseUrl as string);
-    expect(database.hostname).toBe('postgres');
-    expect(database.port).toBe('5432');
-    expect(database.pathname).toBe(`/${name}`);
-    const postgresEnv = resolveEnvironment(service(compose, 'postgres'));
-    expect(database.username).toBe(postgresEnv.POSTGRES_USER);
-    expect(decodeURIComponent(database.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
-    expect(databasesCreatedBy(initScript(compose))).toContain(name);
-  });
+      const database = new URL(config.databaseUrl as string);
+      expect(database.hostname).toBe('postgres');
+      expect(database.port).toBe('5432');
+      expect(database.pathname).toBe(`/${name}`);
+      const postgresEnv = resolveEnvironment(service(compose, 'postgres'));
+      expect(database.username).toBe(postgresEnv.POSTGRES_USER);
+      expect(decodeURIComponent(database.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
+      expect(databasesCreatedBy(initScript(compose))).toContain(name);
+    },
+  );
 
   it('the gateway’s environment passes the production gateway configuration and reaches each subgraph by service name and port', () => {
     const compose = loadCompose();
@@ -209,7 +214,11 @@ describe('production topology (docker-compose.yml)', () => {
     expect(config.environment).toBe('production');
     expect(config.port).toBe(4000);
     expect(config.gatewaySecret).toBe(SAMPLE_VARIABLES.GATEWAY_SECRET);
-    expect(config.jwt).toMatchObject({ secret: SAMPLE_VARIABLES.JWT_SECRET, issuer: 'metrology', audience: 'metrology-platform' });
+    expect(config.jwt).toMatchObject({
+      secret: SAMPLE_VARIABLES.JWT_SECRET,
+      issuer: 'metrology',
+      audience: 'metrology-platform',
+    });
     expect(config.jwt.publicKeyPem).toBeUndefined();
     expect(config.jwt.jwksUrl).toBeUndefined();
 
@@ -230,12 +239,15 @@ describe('production topology (docker-compose.yml)', () => {
     }
   });
 
-  it.each(['GATEWAY_SECRET', 'JWT_SECRET', 'POSTGRES_PASSWORD'])('compose refuses to interpolate the file without %s', (variable) => {
-    const compose = loadCompose();
-    const { [variable]: _removed, ...variables } = SAMPLE_VARIABLES;
-    const resolveAll = () => Object.values(compose.services).map((definition) => resolveEnvironment(definition, variables));
-    expect(resolveAll).toThrow(new RegExp(`required variable ${variable} is missing`));
-  });
+  it.each(['GATEWAY_SECRET', 'JWT_SECRET', 'POSTGRES_PASSWORD'])(
+    'compose refuses to interpolate the file without %s',
+    (variable) => {
+      const compose = loadCompose();
+      const { [variable]: _removed, ...variables } = SAMPLE_VARIABLES;
+      const resolveAll = () => Object.values(compose.services).map((definition) => resolveEnvironment(definition, variables));
+      expect(resolveAll).toThrow(new RegExp(`required variable ${variable} is missing`));
+    },
+  );
 
   it('every application service has a healthcheck; subgraphs wait for a healthy postgres, the gateway for healthy subgraphs; only the gateway publishes a port', () => {
     const compose = loadCompose();

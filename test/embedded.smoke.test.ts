@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fundingSubgraph } from '@metrology/funding';
 import { loadGatewayConfig, startGateway } from '@metrology/gateway';
+import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from '@metrology/kit';
 import { loadSubgraphConfig, type SubgraphName } from '@metrology/kit/config';
 import { signDevelopmentToken } from '@metrology/kit/identity';
-import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from '@metrology/kit';
 import { labsSubgraph } from '@metrology/labs';
 import { trainingSubgraph } from '@metrology/training';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,14 +18,21 @@ async function startEmbedded(dataDir: string): Promise<RunningSubgraph[]> {
       startSubgraph(
         definition,
         // No database URL: the embedded PGlite database in DATA_DIR.
-        loadSubgraphConfig(definition.name, { NODE_ENV: 'test', DATA_DIR: dataDir, [`${definition.name.toUpperCase()}_PORT`]: '0' }),
+        loadSubgraphConfig(definition.name, {
+          NODE_ENV: 'test',
+          DATA_DIR: dataDir,
+          [`${definition.name.toUpperCase()}_PORT`]: '0',
+        }),
       ),
     ),
   );
 }
 
 async function queryPlan(subgraphs: RunningSubgraph[]): Promise<Record<string, unknown>> {
-  const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])) as Record<`${Uppercase<SubgraphName>}_URL`, string>;
+  const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])) as Record<
+    `${Uppercase<SubgraphName>}_URL`,
+    string
+  >;
   const config = loadGatewayConfig({ NODE_ENV: 'test', GATEWAY_PORT: '0', ...urls });
   const gateway = await startGateway(config);
   try {
@@ -61,7 +68,15 @@ describe('embedded database (no database URL): the zero-setup path', () => {
             code: '129/KH-UBND',
             budgetTotal: 16925000000,
             trainingTargets: [{ value: 300 }, { value: 60 }, { value: 300 }, { value: 60 }],
-            infrastructureTargets: [{ value: 1 }, { value: 1 }, { value: 2 }, { value: 10 }, { value: 20 }, { value: 5 }, { value: 10 }],
+            infrastructureTargets: [
+              { value: 1 },
+              { value: 1 },
+              { value: 2 },
+              { value: 10 },
+              { value: 20 },
+              { value: 5 },
+              { value: 10 },
+            ],
           },
         },
       });

@@ -56,25 +56,37 @@ describe('gateway: the plan across the three subgraphs', () => {
       { ...stack.gatewayConfig.jwt, secret: 'someone-elses-secret-of-a-sufficient-length' },
       { subject: 'intruder', roles: ['admin'] },
     );
-    const result = await stack.execute({ query: PLAN, variables: { code: '129/KH-UBND' } }, { authorization: `Bearer ${forged}` });
+    const result = await stack.execute(
+      { query: PLAN, variables: { code: '129/KH-UBND' } },
+      { authorization: `Bearer ${forged}` },
+    );
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an expired token', async () => {
     const expired = await signDevelopmentToken(stack.gatewayConfig.jwt, { subject: 'late', roles: ['viewer'] }, -60);
-    const result = await stack.execute({ query: PLAN, variables: { code: '129/KH-UBND' } }, { authorization: `Bearer ${expired}` });
+    const result = await stack.execute(
+      { query: PLAN, variables: { code: '129/KH-UBND' } },
+      { authorization: `Bearer ${expired}` },
+    );
     expect(result.status).toBe(401);
   });
 
   it('refuses a token from another issuer', async () => {
-    const other = await signDevelopmentToken({ ...stack.gatewayConfig.jwt, issuer: 'elsewhere' }, { subject: 'x', roles: ['viewer'] });
+    const other = await signDevelopmentToken(
+      { ...stack.gatewayConfig.jwt, issuer: 'elsewhere' },
+      { subject: 'x', roles: ['viewer'] },
+    );
     const result = await stack.execute({ query: PLAN, variables: { code: '129/KH-UBND' } }, { authorization: `Bearer ${other}` });
     expect(result.status).toBe(401);
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
-    const result = await stack.execute({ query: PLAN, variables: { code: '129/KH-UBND' } }, { authorization: 'Basic dXNlcjpwYXNz' });
+    const result = await stack.execute(
+      { query: PLAN, variables: { code: '129/KH-UBND' } },
+      { authorization: 'Basic dXNlcjpwYXNz' },
+    );
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

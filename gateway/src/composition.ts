@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { printFederatedSchema, type SubgraphDefinition, type SubgraphName } from '@metrology/kit';
 import { fundingSubgraph } from '@metrology/funding';
+import { printFederatedSchema, type SubgraphDefinition, type SubgraphName } from '@metrology/kit';
 import { labsSubgraph } from '@metrology/labs';
 import { trainingSubgraph } from '@metrology/training';
 import gql from 'graphql-tag';
@@ -30,14 +30,14 @@ export interface PrintedSubgraph {
 
 /** Each subgraph's SDL, printed from its code. */
 export async function printSubgraphs(): Promise<PrintedSubgraph[]> {
-  return Promise.all(SUBGRAPHS.map(async (definition) => ({ name: definition.name, sdl: printFederatedSchema(await definition.buildSchema()) })));
+  return Promise.all(
+    SUBGRAPHS.map(async (definition) => ({ name: definition.name, sdl: printFederatedSchema(await definition.buildSchema()) })),
+  );
 }
 
 /** Composes the printed subgraphs into the supergraph SDL; throws with every composition error. */
 export function composeSupergraph(subgraphs: PrintedSubgraph[]): string {
-  const result = composeServices(
-    subgraphs.map(({ name, sdl }) => ({ name, typeDefs: gql(sdl), url: TOPOLOGY_URLS[name] })),
-  );
+  const result = composeServices(subgraphs.map(({ name, sdl }) => ({ name, typeDefs: gql(sdl), url: TOPOLOGY_URLS[name] })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
   }

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { type CommonConfig, DEV_JWT_SECRET, EnvReader, readCommon, SUBGRAPH_DEFAULT_PORTS, type SubgraphName } from '@metrology/kit/config';
+import {
+  type CommonConfig,
+  DEV_JWT_SECRET,
+  EnvReader,
+  readCommon,
+  SUBGRAPH_DEFAULT_PORTS,
+  type SubgraphName,
+} from '@metrology/kit/config';
 import type { JwtConfig } from '@metrology/kit/identity';
 
 export interface GatewayConfig extends CommonConfig {
@@ -42,7 +49,9 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       audience: reader.string('JWT_AUDIENCE', 'metrology-platform'),
       // With a public key or JWKS the HS256 secret is not used, and not required in production.
       secret:
-        publicKeyPem || jwksUrl ? reader.string('JWT_SECRET', DEV_JWT_SECRET) : reader.secret('JWT_SECRET', DEV_JWT_SECRET, common.environment),
+        publicKeyPem || jwksUrl
+          ? reader.string('JWT_SECRET', DEV_JWT_SECRET)
+          : reader.secret('JWT_SECRET', DEV_JWT_SECRET, common.environment),
       publicKeyPem,
       jwksUrl,
       rolesClaim: reader.string('JWT_ROLES_CLAIM', 'roles'),

@@ -4,7 +4,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { closeServer, executeApollo, listen, PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from '@metrology/kit/http';
+import {
+  closeServer,
+  executeApollo,
+  listen,
+  PayloadTooLargeError,
+  readBody,
+  sendGraphQLError,
+  sendJson,
+} from '@metrology/kit/http';
 import { ANONYMOUS, createTokenVerifier, type Identity, TokenError } from '@metrology/kit/identity';
 import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
@@ -51,7 +59,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     // Shutdown is ours (drain HTTP, then Apollo, then the database), not Apollo's own signal handler.
     stopOnTerminationSignals: false,
     plugins: [
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
   await apollo.start();
@@ -73,7 +83,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     const token = bearerToken(req);
     let identity: Identity = ANONYMOUS;
     if (token === null) {
-      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Mã xác thực không hợp lệ.', 'The Authorization header must be "Bearer <token>".');
+      return sendGraphQLError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'Mã xác thực không hợp lệ.',
+        'The Authorization header must be "Bearer <token>".',
+      );
     }
     if (token !== undefined) {
       try {
@@ -81,7 +97,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       } catch (error) {
         if (!(error instanceof TokenError)) throw error;
         logger.info({ reason: error.message }, 'refused a token');
-        return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Mã xác thực không hợp lệ hoặc đã hết hạn.', 'The token is invalid or expired.');
+        return sendGraphQLError(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'Mã xác thực không hợp lệ hoặc đã hết hạn.',
+          'The token is invalid or expired.',
+        );
       }
     }
     await executeApollo(apollo, req, res, body, async () => ({ identity }));

@@ -16,7 +16,9 @@ describe('committed schemas match the code', () => {
 
   it('composition reports a conflict instead of writing a broken supergraph', async () => {
     const subgraphs = await printSubgraphs();
-    const broken = subgraphs.map((s) => (s.name === 'labs' ? { ...s, sdl: s.sdl.replace('infrastructureTargets', 'budgetTotal') } : s));
+    const broken = subgraphs.map((s) =>
+      s.name === 'labs' ? { ...s, sdl: s.sdl.replace('infrastructureTargets', 'budgetTotal') } : s,
+    );
     expect(() => composeSupergraph(broken)).toThrow(/Composition failed/);
   });
 });

@@ -33,7 +33,11 @@ describe('gateway configuration', () => {
   );
 
   it('does not need the HS256 secret when tokens are verified with a JWKS URL', () => {
-    const env: Record<string, string | undefined> = { ...PRODUCTION, JWT_SECRET: undefined, JWT_JWKS_URL: 'https://id.example.gov.vn/jwks' };
+    const env: Record<string, string | undefined> = {
+      ...PRODUCTION,
+      JWT_SECRET: undefined,
+      JWT_JWKS_URL: 'https://id.example.gov.vn/jwks',
+    };
     expect(loadGatewayConfig(env).jwt.jwksUrl).toBe('https://id.example.gov.vn/jwks');
   });
 });

@@ -45,9 +45,8 @@ describe('funding subgraph: the plan seeded from Plan 129/KH-UBND', () => {
       ],
       budgetTotal: 16925000000,
     });
-    expect((result.data?.plan as { taskGroups: unknown[] }).taskGroups.map((g) => (g as { number: number }).number)).toEqual([
-      1, 2, 3, 4, 5, 6, 7,
-    ]);
+    const plan = result.data?.plan as { taskGroups: { number: number }[] };
+    expect(plan.taskGroups.map((group) => group.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('answers NOT_FOUND for an unknown plan code', async () => {
@@ -71,7 +70,9 @@ describe('funding subgraph: the plan seeded from Plan 129/KH-UBND', () => {
       viewer,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ _entities: [{ code: '129/KH-UBND', budgetTotal: 16925000000, phases: [{ number: 1 }, { number: 2 }] }] });
+    expect(result.data).toEqual({
+      _entities: [{ code: '129/KH-UBND', budgetTotal: 16925000000, phases: [{ number: 1 }, { number: 2 }] }],
+    });
   });
 
   it('refuses a direct call without the gateway signature', async () => {

@@ -3,13 +3,7 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { Logger } from './logger';
 
 /** The codes every client can rely on (SPEC §9). */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 /**
  * A rule of the domain was broken. `message` is Vietnamese (what a person reads); `messageEn`

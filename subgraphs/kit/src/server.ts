@@ -6,7 +6,16 @@ import { loadSubgraphConfig, type SubgraphConfig, type SubgraphName } from './co
 import { type BaseContext, Loaders } from './context';
 import { type Database, isDatabaseReady, openDatabase, type PersistenceDefinition } from './database';
 import { createErrorFormatter } from './errors';
-import { closeServer, executeApollo, listen, onShutdownSignal, PayloadTooLargeError, readBody, sendGraphQLError, sendJson } from './http';
+import {
+  closeServer,
+  executeApollo,
+  listen,
+  onShutdownSignal,
+  PayloadTooLargeError,
+  readBody,
+  sendGraphQLError,
+  sendJson,
+} from './http';
 import { verifyIdentity } from './identity/signature';
 import { createLogger, type Logger } from './logger';
 

@@ -4,7 +4,12 @@ import { ConfigError, DEV_GATEWAY_SECRET, loadSubgraphConfig } from '../src/conf
 describe('subgraph configuration', () => {
   it('runs on a laptop with no variables: embedded database, development secret, default port', () => {
     const config = loadSubgraphConfig('training', {});
-    expect(config).toMatchObject({ environment: 'development', port: 4001, databaseUrl: undefined, gatewaySecret: DEV_GATEWAY_SECRET });
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 4001,
+      databaseUrl: undefined,
+      gatewaySecret: DEV_GATEWAY_SECRET,
+    });
     expect(config.dataDir).toMatch(/\.data[/\\]training$/);
   });
 
@@ -28,7 +33,9 @@ describe('subgraph configuration', () => {
   });
 
   it('refuses production without a secret and a database URL', () => {
-    expect(() => loadSubgraphConfig('labs', { NODE_ENV: 'production' })).toThrow(/GATEWAY_SECRET is required[\s\S]*LABS_DATABASE_URL is required/);
+    expect(() => loadSubgraphConfig('labs', { NODE_ENV: 'production' })).toThrow(
+      /GATEWAY_SECRET is required[\s\S]*LABS_DATABASE_URL is required/,
+    );
   });
 
   it('refuses the development secret in production', () => {

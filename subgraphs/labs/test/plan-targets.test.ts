@@ -24,15 +24,43 @@ describe('labs subgraph: plan targets as data', () => {
       identityOf('viewer'),
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ _entities: [{ code: '129/KH-UBND', infrastructureTargets: [
-      { indicator: 'CAPACITY', phase: 1, scope: 'CUMULATIVE', value: 1, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
-      { indicator: 'LABS', phase: 1, scope: 'HELD', value: 1, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
-      { indicator: 'LABS', phase: 2, scope: 'HELD', value: 2, windowStart: '2019-01-01', windowEnd: '2030-12-31' },
-      { indicator: 'MAP', phase: 1, scope: 'CUMULATIVE', value: 10, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
-      { indicator: 'MAP', phase: 2, scope: 'CUMULATIVE', value: 20, windowStart: '2019-01-01', windowEnd: '2030-12-31' },
-      { indicator: 'STANDARDS', phase: 1, scope: 'CUMULATIVE', value: 5, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
-      { indicator: 'STANDARDS', phase: 2, scope: 'CUMULATIVE', value: 10, windowStart: '2019-01-01', windowEnd: '2030-12-31' },
-    ] }] });
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          code: '129/KH-UBND',
+          infrastructureTargets: [
+            {
+              indicator: 'CAPACITY',
+              phase: 1,
+              scope: 'CUMULATIVE',
+              value: 1,
+              windowStart: '2019-01-01',
+              windowEnd: '2025-12-31',
+            },
+            { indicator: 'LABS', phase: 1, scope: 'HELD', value: 1, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
+            { indicator: 'LABS', phase: 2, scope: 'HELD', value: 2, windowStart: '2019-01-01', windowEnd: '2030-12-31' },
+            { indicator: 'MAP', phase: 1, scope: 'CUMULATIVE', value: 10, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
+            { indicator: 'MAP', phase: 2, scope: 'CUMULATIVE', value: 20, windowStart: '2019-01-01', windowEnd: '2030-12-31' },
+            {
+              indicator: 'STANDARDS',
+              phase: 1,
+              scope: 'CUMULATIVE',
+              value: 5,
+              windowStart: '2019-01-01',
+              windowEnd: '2025-12-31',
+            },
+            {
+              indicator: 'STANDARDS',
+              phase: 2,
+              scope: 'CUMULATIVE',
+              value: 10,
+              windowStart: '2019-01-01',
+              windowEnd: '2030-12-31',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('answers an empty list for a plan it holds no targets of', async () => {

@@ -24,12 +24,33 @@ describe('training subgraph: plan targets as data', () => {
       identityOf('viewer'),
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ _entities: [{ code: '129/KH-UBND', trainingTargets: [
-      { indicator: 'TRAINING', phase: 1, scope: 'PER_PHASE', value: 300, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
-      { indicator: 'TRAINING', phase: 1, scope: 'PER_YEAR', value: 60, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
-      { indicator: 'TRAINING', phase: 2, scope: 'PER_PHASE', value: 300, windowStart: '2026-01-01', windowEnd: '2030-12-31' },
-      { indicator: 'TRAINING', phase: 2, scope: 'PER_YEAR', value: 60, windowStart: '2026-01-01', windowEnd: '2030-12-31' },
-    ] }] });
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          code: '129/KH-UBND',
+          trainingTargets: [
+            {
+              indicator: 'TRAINING',
+              phase: 1,
+              scope: 'PER_PHASE',
+              value: 300,
+              windowStart: '2019-01-01',
+              windowEnd: '2025-12-31',
+            },
+            { indicator: 'TRAINING', phase: 1, scope: 'PER_YEAR', value: 60, windowStart: '2019-01-01', windowEnd: '2025-12-31' },
+            {
+              indicator: 'TRAINING',
+              phase: 2,
+              scope: 'PER_PHASE',
+              value: 300,
+              windowStart: '2026-01-01',
+              windowEnd: '2030-12-31',
+            },
+            { indicator: 'TRAINING', phase: 2, scope: 'PER_YEAR', value: 60, windowStart: '2026-01-01', windowEnd: '2030-12-31' },
+          ],
+        },
+      ],
+    });
   });
 
   it('answers an empty list for a plan it holds no targets of', async () => {

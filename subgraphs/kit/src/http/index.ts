@@ -31,13 +31,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** A GraphQL-shaped error response for failures before GraphQL execution (auth, size). */
-export function sendGraphQLError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  messageEn: string,
-): void {
+export function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string, messageEn: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code, messageEn } }] });
 }
 

@@ -19,7 +19,10 @@ export interface JwtConfig {
 
 export class TokenError extends Error {}
 
-type KeySource = { kind: 'secret'; key: Uint8Array } | { kind: 'public'; key: KeyObject } | { kind: 'jwks'; key: JWTVerifyGetKey };
+type KeySource =
+  | { kind: 'secret'; key: Uint8Array }
+  | { kind: 'public'; key: KeyObject }
+  | { kind: 'jwks'; key: JWTVerifyGetKey };
 
 function keySource(config: JwtConfig): KeySource {
   if (config.jwksUrl) return { kind: 'jwks', key: createRemoteJWKSet(new URL(config.jwksUrl)) };

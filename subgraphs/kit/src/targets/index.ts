@@ -1,7 +1,19 @@
 import { type Constructor, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
-import { Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { type BaseContext, defineLoader, groupByKeys } from '../context';
 import { type IndicatorCodeValue, type PlanDocument, SEEDED_PLANS } from '../plan';
 import { LocalDateScalar } from '../scalars';
@@ -114,7 +126,8 @@ export const planTargetsLoader = defineLoader<string, PlanTarget[]>({
 export function targetWindow(plan: PlanDocument, phaseNumber: number, scope: TargetScope): { start: string; end: string } {
   const phase = plan.phases.find((p) => p.number === phaseNumber);
   if (!phase) throw new Error(`plan ${plan.code} has no phase ${phaseNumber}`);
-  const planStart = plan.phases.reduce((min, p) => (p.startDate < min ? p.startDate : min), phase.startDate);
+  // ISO dates sort as strings.
+  const planStart = plan.phases.map((p) => p.startDate).sort()[0];
   const cumulative = scope === TargetScope.CUMULATIVE || scope === TargetScope.HELD;
   return { start: cumulative ? planStart : phase.startDate, end: phase.endDate };
 }

@@ -70,7 +70,12 @@ export interface Operation {
 }
 
 /** POSTs an operation to a subgraph exactly as the gateway does: identity signed over the body. */
-export async function postSigned<T>(url: string, operation: Operation, identity: Identity, secret: string): Promise<GraphQLResponse<T>> {
+export async function postSigned<T>(
+  url: string,
+  operation: Operation,
+  identity: Identity,
+  secret: string,
+): Promise<GraphQLResponse<T>> {
   const body = JSON.stringify(operation);
   const response = await fetch(url, {
     method: 'POST',

@@ -1,5 +1,5 @@
-import { BigIntType, Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { MoneyScalar } from '@metrology/kit';
+import { BigIntType, Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Plan } from '../plan/plan.entity';
 
@@ -13,9 +13,15 @@ registerEnumType(FundingSource, {
   name: 'FundingSource',
   description: 'Source of funds.',
   valuesConfig: {
-    SCIENCE_OPERATING: { description: 'Science operating budget (kinh phí sự nghiệp khoa học), recurrent, via the Department of Finance.' },
-    DEVELOPMENT_INVESTMENT: { description: 'Development investment (chi đầu tư phát triển), via the Department of Planning and Investment.' },
-    ENTERPRISE_AND_OTHER: { description: 'Mobilised from enterprises and other lawful sources (huy động từ doanh nghiệp và nguồn hợp pháp khác).' },
+    SCIENCE_OPERATING: {
+      description: 'Science operating budget (kinh phí sự nghiệp khoa học), recurrent, via the Department of Finance.',
+    },
+    DEVELOPMENT_INVESTMENT: {
+      description: 'Development investment (chi đầu tư phát triển), via the Department of Planning and Investment.',
+    },
+    ENTERPRISE_AND_OTHER: {
+      description: 'Mobilised from enterprises and other lawful sources (huy động từ doanh nghiệp và nguồn hợp pháp khác).',
+    },
   },
 });
 

@@ -3,7 +3,6 @@ import { planKeyType, planTargetsResolver } from '@metrology/kit';
 /** The plan, known here by its code only. */
 export const Plan = planKeyType();
 
-
 /** `Plan.trainingTargets`: the TRAINING targets this subgraph counts (per phase and per year). */
 export const PlanTrainingTargetsResolver = planTargetsResolver(
   Plan,
