@@ -33,6 +33,7 @@ COPY subgraphs/labs/package.json     subgraphs/labs/
 COPY subgraphs/funding/package.json  subgraphs/funding/
 COPY gateway/package.json            gateway/
 COPY test/package.json               test/
+COPY clients/cli/package.json        clients/cli/
 
 # ---------------------------------------------------------------------------------------------
 # build: every dependency, then the TypeScript projects (kit, the three subgraphs, the gateway).

@@ -161,7 +161,7 @@ async function start() {
   spawnService('gateway', 'gateway/dist/main.js', 34);
   if (!(await waitFor('http://127.0.0.1:4000/health', 60_000))) return shutdown(1);
 
-  const token = spawnSync(process.execPath, [path.join(ROOT, 'gateway/dist/dev-token.js'), '--role', 'viewer'], {
+  const token = spawnSync(process.execPath, [path.join(ROOT, 'clients/cli/dist/main.js'), 'token', '--role', 'viewer'], {
     cwd: ROOT,
     env,
     encoding: 'utf8',
@@ -212,7 +212,7 @@ function compose() {
 function token() {
   install();
   build();
-  run(process.execPath, [path.join(ROOT, 'gateway/dist/dev-token.js'), ...process.argv.slice(3)]);
+  run(process.execPath, [path.join(ROOT, 'clients/cli/dist/main.js'), 'token', ...process.argv.slice(3)]);
 }
 
 const command = process.argv[2];

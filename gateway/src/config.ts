@@ -1,9 +1,9 @@
 import path from 'node:path';
 import {
   type CommonConfig,
-  DEV_JWT_SECRET,
   EnvReader,
   readCommon,
+  readJwtConfig,
   SUBGRAPH_DEFAULT_PORTS,
   type SubgraphName,
 } from '@metrology/kit/config';
@@ -36,26 +36,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       return [name, url ?? `http://127.0.0.1:${SUBGRAPH_DEFAULT_PORTS[name]}/graphql`];
     }),
   ) as Record<SubgraphName, string>;
-  if (production && !reader.optional('JWT_ISSUER')) reader.problem('JWT_ISSUER is required in production');
-  const publicKeyPem = reader.optional('JWT_PUBLIC_KEY');
-  const jwksUrl = reader.url('JWT_JWKS_URL', ['https:', 'http:']);
   const config: GatewayConfig = {
     ...common,
     host: reader.string('HOST', '127.0.0.1'),
     port: reader.int('GATEWAY_PORT', 4000, 0, 65535),
     subgraphUrls,
-    jwt: {
-      issuer: reader.string('JWT_ISSUER', 'metrology-dev'),
-      audience: reader.string('JWT_AUDIENCE', 'metrology-platform'),
-      // With a public key or JWKS the HS256 secret is not used, and not required in production.
-      secret:
-        publicKeyPem || jwksUrl
-          ? reader.string('JWT_SECRET', DEV_JWT_SECRET)
-          : reader.secret('JWT_SECRET', DEV_JWT_SECRET, common.environment),
-      publicKeyPem,
-      jwksUrl,
-      rolesClaim: reader.string('JWT_ROLES_CLAIM', 'roles'),
-    },
+    jwt: readJwtConfig(reader, common.environment),
     subgraphTimeoutMs: reader.int('SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
     maxBodyBytes: reader.int('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     supergraphPath: path.resolve(reader.string('SUPERGRAPH_PATH', path.join(__dirname, '..', 'supergraph.graphql'))),

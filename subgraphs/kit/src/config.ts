@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { JwtConfig } from './identity/jwt';
 
 /**
  * Configuration is read from the environment once, validated, and passed down as plain objects.
@@ -109,6 +110,29 @@ export function readCommon(reader: EnvReader): CommonConfig {
       environment === 'test' ? 'silent' : 'info',
     ),
     gatewaySecret: reader.secret('GATEWAY_SECRET', DEV_GATEWAY_SECRET, environment),
+  };
+}
+
+/**
+ * How bearer tokens are verified (gateway) and, in development, issued (CLI): HS256 with
+ * `JWT_SECRET`, or a real identity provider's `JWT_PUBLIC_KEY` / `JWT_JWKS_URL`.
+ */
+export function readJwtConfig(reader: EnvReader, environment: Environment): JwtConfig {
+  const publicKeyPem = reader.optional('JWT_PUBLIC_KEY');
+  const jwksUrl = reader.url('JWT_JWKS_URL', ['https:', 'http:']);
+  if (publicKeyPem && jwksUrl) reader.problem('set JWT_PUBLIC_KEY or JWT_JWKS_URL, not both');
+  if (environment === 'production' && !reader.optional('JWT_ISSUER')) reader.problem('JWT_ISSUER is required in production');
+  return {
+    issuer: reader.string('JWT_ISSUER', 'metrology-dev'),
+    audience: reader.string('JWT_AUDIENCE', 'metrology-platform'),
+    // With a public key or JWKS the HS256 secret is not used, and not required in production.
+    secret:
+      publicKeyPem || jwksUrl
+        ? reader.string('JWT_SECRET', DEV_JWT_SECRET)
+        : reader.secret('JWT_SECRET', DEV_JWT_SECRET, environment),
+    publicKeyPem,
+    jwksUrl,
+    rolesClaim: reader.string('JWT_ROLES_CLAIM', 'roles'),
   };
 }
 

@@ -1,3 +1,4 @@
+export * from './demo-users';
 export * from './identity';
 export * from './jwt';
 export * from './signature';

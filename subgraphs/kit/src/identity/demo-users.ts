@@ -1,4 +1,4 @@
-import type { Role } from '@metrology/kit/identity';
+import type { Role } from './identity';
 
 /** The clearly labelled demo users of a development start, one per role. */
 export const DEMO_USERS: { subject: string; name: string; roles: Role[] }[] = [

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createTokenVerifier, DEV_JWT_SECRET } from '@metrology/kit';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = path.resolve(__dirname, '../dist/main.js');
+const JWT = { issuer: 'metrology-dev', audience: 'metrology-platform', secret: DEV_JWT_SECRET, rolesClaim: 'roles' };
+
+async function metrology(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('metrology CLI (the built binary)', () => {
+  it('prints a development token for the demo trainer that the gateway’s verifier accepts', async () => {
+    const result = await metrology(['token', '--role', 'trainer']);
+    expect(result.code).toBe(0);
+    const identity = await createTokenVerifier(JWT)(result.stdout.trim());
+    expect(identity).toEqual({ subject: 'demo-trainer', roles: ['trainer'], name: 'Giảng viên Trần Thị Bình (demo)' });
+  });
+
+  it('takes a chosen subject, several roles and a display name', async () => {
+    const result = await metrology([
+      'token',
+      '--role',
+      'trainer',
+      '--role',
+      'assessor',
+      '--sub',
+      'u-42',
+      '--name',
+      'Nguyễn Văn Hải',
+    ]);
+    expect(await createTokenVerifier(JWT)(result.stdout.trim())).toEqual({
+      subject: 'u-42',
+      roles: ['trainer', 'assessor'],
+      name: 'Nguyễn Văn Hải',
+    });
+  });
+
+  it('refuses an unknown role with exit code 2 and the usage', async () => {
+    const result = await metrology(['token', '--role', 'emperor']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown role: emperor');
+    expect(result.stderr).toContain('Usage: metrology token');
+  });
+
+  it('refuses to issue development tokens in production (exit 1)', async () => {
+    const result = await metrology(['token', '--role', 'admin'], {
+      NODE_ENV: 'production',
+      GATEWAY_SECRET: 'g'.repeat(40),
+      JWT_SECRET: 'j'.repeat(40),
+      JWT_ISSUER: 'https://id.example.gov.vn',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('answers --help for the program and for each command', async () => {
+    expect((await metrology(['--help'])).stdout).toContain('token');
+    const help = await metrology(['token', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--role');
+  });
+
+  it('refuses an unknown command with exit code 2', async () => {
+    const result = await metrology(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command: frobnicate');
+  });
+});
