@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { SubgraphName } from '@metrology/kit/config';
 import {
   closeServer,
   executeApollo,
@@ -13,7 +14,7 @@ import {
   sendGraphQLError,
   sendJson,
 } from '@metrology/kit/http';
-import { ANONYMOUS, createTokenVerifier, type Identity, TokenError } from '@metrology/kit/identity';
+import { ANONYMOUS, createTokenVerifier, type Identity, signIdentity, TokenError } from '@metrology/kit/identity';
 import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -24,6 +25,21 @@ export interface RunningGateway {
   port: number;
   stop(): Promise<void>;
 }
+
+/** Plain HTTP routes served by a subgraph through the gateway (downloads, public pages). */
+const PROXIED_ROUTES: { prefix: string; subgraph: SubgraphName }[] = [
+  { prefix: '/certificates/', subgraph: 'training' },
+  { prefix: '/verify/', subgraph: 'training' },
+];
+
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'content-length',
+  'cache-control',
+  'etag',
+  'x-content-type-options',
+];
 
 /** Reads the bearer token, if any. `undefined`: no token (anonymous); `null`: malformed header. */
 function bearerToken(req: IncomingMessage): string | undefined | null {
@@ -67,9 +83,47 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   await apollo.start();
   const verifyToken = createTokenVerifier(config.jwt);
 
+  /** The caller's identity, or null when a 401 has been sent. */
+  const authenticate = async (req: IncomingMessage, res: ServerResponse): Promise<Identity | null> => {
+    const token = bearerToken(req);
+    if (token === null) {
+      sendGraphQLError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'Mã xác thực không hợp lệ.',
+        'The Authorization header must be "Bearer <token>".',
+      );
+      return null;
+    }
+    if (token === undefined) return ANONYMOUS;
+    try {
+      return await verifyToken(token);
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      logger.info({ reason: error.message }, 'refused a token');
+      sendGraphQLError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'Mã xác thực không hợp lệ hoặc đã hết hạn.',
+        'The token is invalid or expired.',
+      );
+      return null;
+    }
+  };
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     if (path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    const route = PROXIED_ROUTES.find((candidate) => path.startsWith(candidate.prefix));
+    if (route) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+      const identity = await authenticate(req, res);
+      if (!identity) return;
+      return proxyRoute(res, new URL(`${path}${url.search}`, config.subgraphUrls[route.subgraph]), identity, req.headers.accept);
+    }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     let body: Buffer;
     try {
@@ -107,6 +161,33 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       }
     }
     await executeApollo(apollo, req, res, body, async () => ({ identity }));
+  };
+
+  /** Forwards a file or page route to the subgraph that owns it, with the identity signed. */
+  const proxyRoute = async (res: ServerResponse, target: URL, identity: Identity, accept: string | undefined) => {
+    let upstream: Response;
+    try {
+      upstream = await fetch(target, {
+        headers: { accept: accept ?? '*/*', ...signIdentity(identity, '', config.gatewaySecret) },
+        signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+      });
+    } catch (error) {
+      logger.warn({ err: error, url: target.pathname }, 'route upstream unavailable');
+      return sendGraphQLError(
+        res,
+        503,
+        'SERVICE_UNAVAILABLE',
+        'Dịch vụ tạm thời không khả dụng.',
+        'The service is temporarily unavailable.',
+      );
+    }
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
   };
 
   const listening = await listen(handler, config.port, config.host);

@@ -154,6 +154,8 @@ export interface SubgraphConfig extends CommonConfig {
   poolSize: number;
   /** Public base URL of the gateway, used in links that people open (verification, downloads). */
   publicUrl: string;
+  /** The authority that issues certificates and reports, and who signs them. */
+  authority: { name: string; signerName: string; signerTitle: string };
 }
 
 /** Reads one subgraph's configuration: `<NAME>_DATABASE_URL`, `<NAME>_PORT`, and the common keys. */
@@ -169,7 +171,12 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     databaseUrl: reader.url(`${prefix}_DATABASE_URL`, ['postgres:', 'postgresql:']),
     dataDir: path.resolve(reader.string('DATA_DIR', '.data'), name),
     poolSize: reader.int('DATABASE_POOL_SIZE', 10, 1, 200),
-    publicUrl: reader.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:4000',
+    publicUrl: (reader.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:4000').replace(/\/+$/, ''),
+    authority: {
+      name: reader.string('AUTHORITY_NAME', 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
+      signerName: reader.string('AUTHORITY_SIGNER_NAME', 'Nguyễn Văn A (mẫu)'),
+      signerTitle: reader.string('AUTHORITY_SIGNER_TITLE', 'Giám đốc'),
+    },
   };
   if (common.environment === 'production' && !config.databaseUrl) {
     reader.problem(`${prefix}_DATABASE_URL is required in production (the embedded database is for development)`);

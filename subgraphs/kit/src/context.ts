@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { SubgraphConfig } from './config';
 import type { Identity } from './identity/identity';
 import type { Logger } from './logger';
 
@@ -44,6 +45,7 @@ export interface BaseContext {
   identity: Identity;
   loaders: Loaders;
   log: Logger;
+  config: SubgraphConfig;
 }
 
 /** Groups rows by a key, in the order of `keys`; keys without rows get an empty list. */

@@ -1,15 +1,20 @@
 import 'reflect-metadata';
 
+export * from './audit';
 export * from './auth';
 export * from './config';
 export * from './context';
 export * from './database';
+export * from './dates';
 export * from './errors';
+export * from './fields';
 export * from './http';
 export * from './identity';
 export * from './logger';
+export * from './pagination';
 export * from './plan';
 export * from './scalars';
 export * from './schema';
 export * from './server';
 export * from './targets';
+export * from './text';

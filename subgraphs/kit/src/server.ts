@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { type BaseContext, Loaders } from './context';
 import { type Database, isDatabaseReady, openDatabase, type PersistenceDefinition } from './database';
-import { createErrorFormatter } from './errors';
+import { createErrorFormatter, type ErrorCode, toGraphQLError } from './errors';
 import {
   closeServer,
   executeApollo,
@@ -19,12 +19,37 @@ import {
 import { verifyIdentity } from './identity/signature';
 import { createLogger, type Logger } from './logger';
 
-/** What a subgraph package declares: its name, its persistence and its schema. */
+/** A plain HTTP route of a subgraph (file downloads, public pages), reached through the gateway. */
+export interface SubgraphRoute {
+  /** Matched against the whole path; capture groups become `params`. */
+  path: RegExp;
+  handle(request: RouteRequest, res: ServerResponse): Promise<void>;
+}
+
+export interface RouteRequest {
+  params: string[];
+  query: URLSearchParams;
+  /** Same context as a GraphQL request: identity (gateway-signed), forked EntityManager, loaders. */
+  context: BaseContext;
+  accept: string;
+}
+
+/** What a subgraph package declares: its name, its persistence, its schema and its routes. */
 export interface SubgraphDefinition {
   name: SubgraphName;
   persistence: PersistenceDefinition;
   buildSchema(): Promise<GraphQLSchema>;
+  routes?: SubgraphRoute[];
 }
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL_SERVER_ERROR: 500,
+};
 
 export interface RunningSubgraph {
   name: SubgraphName;
@@ -97,7 +122,8 @@ export async function startSubgraph(
       const ready = await isDatabaseReady(database.orm);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable', service: definition.name });
     }
-    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    const route = path === '/graphql' ? undefined : definition.routes?.find((candidate) => candidate.path.test(path));
+    if (path !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
     let body: Buffer;
     try {
       body = await readBody(req, MAX_BODY_BYTES);
@@ -119,10 +145,31 @@ export async function startSubgraph(
       );
     }
     const identity = check.identity;
-    await executeApollo(apollo, req, res, body, async () => {
+    const createContext = async (): Promise<BaseContext> => {
       const em = database.orm.em.fork();
-      return { em, identity, loaders: new Loaders(em), log: logger };
-    });
+      return { em, identity, loaders: new Loaders(em), log: logger, config };
+    };
+    if (!route) return executeApollo(apollo, req, res, body, createContext);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      await route.handle(
+        {
+          params: (route.path.exec(path) ?? []).slice(1),
+          query: url.searchParams,
+          context: await createContext(),
+          accept: req.headers.accept ?? '',
+        },
+        res,
+      );
+    } catch (error) {
+      // The same coded, safe errors as GraphQL, with the matching HTTP status.
+      const safe = toGraphQLError(error, logger);
+      const code = (safe.extensions.code as ErrorCode) ?? 'INTERNAL_SERVER_ERROR';
+      if (!res.headersSent)
+        sendJson(res, HTTP_STATUS[code] ?? 500, { errors: [{ message: safe.message, extensions: safe.extensions }] });
+      else res.end();
+    }
   };
 
   let listening: Awaited<ReturnType<typeof listen>>;

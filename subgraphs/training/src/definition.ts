@@ -1,7 +1,14 @@
-import { buildFederatedSchema, PlanTarget, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
+import { buildFederatedSchema, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
+import { entities } from './entities';
 import { migrations } from './migrations';
+import { attendanceReferences, attendanceResolvers, attendanceRoutes } from './modules/attendance';
+import { certificateReferences, certificateResolvers, certificateRoutes } from './modules/certificate';
+import { courseReferences, courseResolvers, courseRoutes } from './modules/course';
+import { enrolmentReferences, enrolmentResolvers, enrolmentRoutes } from './modules/enrolment';
+import { indicatorReferences, indicatorResolvers, indicatorRoutes } from './modules/indicator';
 import { Plan, PlanTrainingTargetsResolver } from './modules/plan/plan.resolver';
+import { traineeReferences, traineeResolvers, traineeRoutes } from './modules/trainee';
 import { TrainingTargetsSeeder } from './seeders';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -10,16 +17,33 @@ let schema: Promise<GraphQLSchema> | undefined;
 export const trainingSubgraph: SubgraphDefinition = {
   name: 'training',
   persistence: {
-    entities: [PlanTarget],
+    entities,
     migrations,
     seeders: [TrainingTargetsSeeder],
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
-      resolvers: [PlanTrainingTargetsResolver],
+      resolvers: [
+        PlanTrainingTargetsResolver,
+        ...courseResolvers,
+        ...traineeResolvers,
+        ...enrolmentResolvers,
+        ...attendanceResolvers,
+        ...certificateResolvers,
+        ...indicatorResolvers,
+      ],
       orphanedTypes: [Plan],
-      referenceResolvers: planKeyReference,
+      referenceResolvers: {
+        ...planKeyReference,
+        ...courseReferences,
+        ...traineeReferences,
+        ...enrolmentReferences,
+        ...attendanceReferences,
+        ...certificateReferences,
+        ...indicatorReferences,
+      },
     });
     return schema;
   },
+  routes: [...courseRoutes, ...traineeRoutes, ...enrolmentRoutes, ...attendanceRoutes, ...certificateRoutes, ...indicatorRoutes],
 };

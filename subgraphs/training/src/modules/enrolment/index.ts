@@ -1,0 +1,7 @@
+import type { ReferenceResolvers, SubgraphRoute } from '@metrology/kit';
+
+/** The enrolment feature's resolvers, entity reference resolvers and HTTP routes, wired in definition.ts. */
+// biome-ignore lint/complexity/noBannedTypes: type-graphql's resolver class list
+export const enrolmentResolvers: Function[] = [];
+export const enrolmentReferences: ReferenceResolvers = {};
+export const enrolmentRoutes: SubgraphRoute[] = [];
