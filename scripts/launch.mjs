@@ -115,7 +115,7 @@ function relay(name, stream, colour) {
 async function start() {
   install();
   build();
-  const env = { ...process.env, DATA_DIR: process.env.DATA_DIR ?? path.join(ROOT, '.data') };
+  const env = { SEED_DEMO: 'true', ...process.env, DATA_DIR: process.env.DATA_DIR ?? path.join(ROOT, '.data') };
   const embedded = !env.TRAINING_DATABASE_URL && !env.LABS_DATABASE_URL && !env.FUNDING_DATABASE_URL;
   for (const port of [4000, 4001, 4002, 4003]) {
     if (await canConnect('127.0.0.1', port, 300)) fail(`Port ${port} is in use: is the platform already running?`);

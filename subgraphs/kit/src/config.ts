@@ -156,6 +156,8 @@ export interface SubgraphConfig extends CommonConfig {
   publicUrl: string;
   /** The authority that issues certificates and reports, and who signs them. */
   authority: { name: string; signerName: string; signerTitle: string };
+  /** Add the clearly labelled demo data set at start (development only). */
+  seedDemo: boolean;
 }
 
 /** Reads one subgraph's configuration: `<NAME>_DATABASE_URL`, `<NAME>_PORT`, and the common keys. */
@@ -177,7 +179,9 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
       signerName: reader.string('AUTHORITY_SIGNER_NAME', 'Nguyễn Văn A (mẫu)'),
       signerTitle: reader.string('AUTHORITY_SIGNER_TITLE', 'Giám đốc'),
     },
+    seedDemo: reader.oneOf('SEED_DEMO', ['true', 'false'] as const, 'false') === 'true',
   };
+  if (common.environment === 'production' && config.seedDemo) reader.problem('SEED_DEMO must not be true in production');
   if (common.environment === 'production' && !config.databaseUrl) {
     reader.problem(`${prefix}_DATABASE_URL is required in production (the embedded database is for development)`);
   }

@@ -101,6 +101,7 @@ export async function startSubgraph(
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.poolSize,
+    seedDemo: config.seedDemo,
     logger,
     onQuery: options.onQuery,
   });

@@ -10,6 +10,7 @@ import { indicatorReferences, indicatorResolvers, indicatorRoutes } from './modu
 import { Plan, PlanTrainingTargetsResolver } from './modules/plan/plan.resolver';
 import { traineeReferences, traineeResolvers, traineeRoutes } from './modules/trainee';
 import { TrainingTargetsSeeder } from './seeders';
+import { TrainingDemoSeeder } from './seeders/demo.seeder';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -20,6 +21,7 @@ export const trainingSubgraph: SubgraphDefinition = {
     entities,
     migrations,
     seeders: [TrainingTargetsSeeder],
+    demoSeeders: [TrainingDemoSeeder],
   },
   buildSchema() {
     schema ??= buildFederatedSchema({

@@ -17,6 +17,8 @@ export interface PersistenceDefinition {
   migrations: { name: string; class: Constructor<Migration> }[];
   /** Idempotent seeders run at every start: they add what is missing and change nothing else. */
   seeders: Constructor<Seeder>[];
+  /** The clearly labelled demo data set, added at start when SEED_DEMO=true (development). */
+  demoSeeders?: Constructor<Seeder>[];
 }
 
 export interface DatabaseOptions {
@@ -27,6 +29,7 @@ export interface DatabaseOptions {
   logger: Logger;
   /** Called for every SQL statement (statement-count tests and benchmarks). */
   onQuery?: (sql: string) => void;
+  seedDemo?: boolean;
 }
 
 export interface Database {
@@ -108,7 +111,8 @@ export async function openDatabase(definition: PersistenceDefinition, options: D
   try {
     const applied = await orm.getMigrator().up();
     if (applied.length > 0) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    for (const seeder of definition.seeders) await orm.getSeeder().seed(seeder);
+    const seeders = [...definition.seeders, ...(options.seedDemo ? (definition.demoSeeders ?? []) : [])];
+    for (const seeder of seeders) await orm.getSeeder().seed(seeder);
   } catch (error) {
     await orm.close(true);
     await embedded?.stop();
