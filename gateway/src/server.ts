@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
+import { queryProtection } from './limits';
 
 export interface RunningGateway {
   url: string;
@@ -67,14 +68,18 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     logger,
   });
   const production = config.environment === 'production';
+  const protection = queryProtection(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Shutdown is ours (drain HTTP, then Apollo, then the database), not Apollo's own signal handler.
     stopOnTerminationSignals: false,
     plugins: [
+      ...protection.plugins,
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
