@@ -79,6 +79,21 @@ export function toGraphQLError(original: unknown, logger?: Logger): GraphQLError
     );
   }
   if (original instanceof GraphQLError) {
+    const inner = original.originalError;
+    // A variable that failed its scalar (Money, LocalDate): keep the scalar's coded message and
+    // name the field from graphql-js's path, e.g. 'Variable "$input" got invalid value … at "input.plannedAmount"'.
+    if (
+      inner instanceof GraphQLError &&
+      inner.extensions?.code === 'BAD_USER_INPUT' &&
+      original.message.startsWith('Variable "$')
+    ) {
+      const path = /at "([^"]+)"/.exec(original.message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(original.message)?.[1];
+      const field = path
+        ?.split('.')
+        .pop()
+        ?.replace(/\[\d+\]$/, '');
+      return new GraphQLError(inner.message, { extensions: { ...inner.extensions, ...(field ? { field } : {}) } });
+    }
     const code = original.extensions?.code;
     // Errors raised by graphql-js itself (parse, validation, coercion) are the caller's fault.
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return original;
@@ -97,7 +112,7 @@ export function toGraphQLError(original: unknown, logger?: Logger): GraphQLError
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const safe = toGraphQLError(error instanceof GraphQLError && error.originalError ? error.originalError : error, logger);
+    const safe = toGraphQLError(error, logger);
     const { stacktrace: _stack, exception: _exception, ...extensions } = safe.extensions as Record<string, unknown>;
     return {
       message: safe.message,

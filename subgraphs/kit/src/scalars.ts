@@ -11,8 +11,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 export const MAX_MONEY_INPUT = 10n ** 15n;
 
 function moneyInputError(messageEn: string): GraphQLError {
+  // The field at fault is added from the variable path by the error formatter.
   return new GraphQLError(`Số tiền không hợp lệ: phải là số nguyên đồng từ 0 đến 1.000.000.000.000.000.`, {
-    extensions: { code: 'BAD_USER_INPUT', messageEn, field: 'amount' },
+    extensions: { code: 'BAD_USER_INPUT', messageEn },
   });
 }
 
@@ -49,5 +50,33 @@ export const MoneyScalar = new GraphQLScalarType<bigint, number>({
   },
 });
 
-/** A calendar date without time zone, `YYYY-MM-DD` (dates of the plan, sessions, documents). */
-export const LocalDateScalar = LocalDateResolver;
+function localDateInputError(value: unknown): GraphQLError {
+  return new GraphQLError(`Ngày không hợp lệ: "${String(value)}" (định dạng YYYY-MM-DD).`, {
+    extensions: { code: 'BAD_USER_INPUT', messageEn: `Invalid date "${String(value)}": expected YYYY-MM-DD.` },
+  });
+}
+
+/**
+ * A calendar date without time zone, `YYYY-MM-DD` (dates of the plan, sessions, documents):
+ * graphql-scalars' LocalDate, with its input errors coded BAD_USER_INPUT.
+ */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: 'LocalDate',
+  description: LocalDateResolver.description,
+  specifiedByURL: LocalDateResolver.specifiedByURL,
+  serialize: (value) => LocalDateResolver.serialize(value) as string,
+  parseValue(value) {
+    try {
+      return LocalDateResolver.parseValue(value) as string;
+    } catch {
+      throw localDateInputError(value);
+    }
+  },
+  parseLiteral(ast) {
+    try {
+      return LocalDateResolver.parseLiteral(ast, undefined) as string;
+    } catch {
+      throw localDateInputError(ast.kind === Kind.STRING ? ast.value : ast.kind);
+    }
+  },
+});
