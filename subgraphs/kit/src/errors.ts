@@ -56,7 +56,8 @@ const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lạ
 const INTERNAL_MESSAGE_EN = 'An internal error occurred. Please try again later.';
 
 function domainExtensions(error: DomainError): Record<string, unknown> {
-  return { code: error.code, messageEn: error.messageEn, ...error.details };
+  // Details never override the code or the English message.
+  return { ...error.details, code: error.code, messageEn: error.messageEn };
 }
 
 /** Turns any error into a coded, safe GraphQL error; unknown errors are logged and hidden. */
@@ -80,14 +81,22 @@ export function toGraphQLError(original: unknown, logger?: Logger): GraphQLError
   }
   if (original instanceof GraphQLError) {
     const inner = original.originalError;
-    // A variable that failed its scalar (Money, LocalDate): keep the scalar's coded message and
-    // name the field from graphql-js's path, e.g. 'Variable "$input" got invalid value … at "input.plannedAmount"'.
+    // A resolver's error arrives wrapped in a located GraphQLError that copies its extensions.
     if (
-      inner instanceof GraphQLError &&
-      inner.extensions?.code === 'BAD_USER_INPUT' &&
-      original.message.startsWith('Variable "$')
+      inner instanceof DomainError ||
+      inner instanceof AuthenticationError ||
+      inner instanceof AuthorizationError ||
+      inner instanceof ArgumentValidationError
     ) {
-      const path = /at "([^"]+)"/.exec(original.message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(original.message)?.[1];
+      return toGraphQLError(inner, logger);
+    }
+    // A variable or a literal that failed its scalar (Money, LocalDate): keep the scalar's coded
+    // message; for a variable, name the field from graphql-js's path, e.g.
+    // 'Variable "$input" got invalid value … at "input.plannedAmount"'.
+    if (inner instanceof GraphQLError && inner.extensions?.code === 'BAD_USER_INPUT') {
+      const path = original.message.startsWith('Variable "$')
+        ? (/at "([^"]+)"/.exec(original.message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(original.message)?.[1])
+        : undefined;
       const field = path
         ?.split('.')
         .pop()

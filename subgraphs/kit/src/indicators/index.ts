@@ -1,0 +1,3 @@
+export * from './period';
+export * from './rule';
+export * from './types';
