@@ -25,7 +25,15 @@ export enum AttendanceChangeSource {
   CORRECTION = 'CORRECTION',
   IMPORT = 'IMPORT',
 }
-registerEnumType(AttendanceChangeSource, { name: 'AttendanceChangeSource', description: 'How a mark was changed.' });
+registerEnumType(AttendanceChangeSource, {
+  name: 'AttendanceChangeSource',
+  description: 'How a mark was changed.',
+  valuesConfig: {
+    SHEET: { description: 'A whole session sheet (bảng điểm danh).' },
+    CORRECTION: { description: 'A single correction (sửa điểm danh).' },
+    IMPORT: { description: 'A CSV sign-in sheet import.' },
+  },
+});
 
 /** One mark per enrolment and session (điểm danh). */
 @ObjectType('AttendanceMark', { description: 'The mark of one trainee for one session.' })
@@ -42,11 +50,11 @@ export class AttendanceMark {
   @ManyToOne({ entity: () => CourseSession, deleteRule: 'cascade' })
   session!: CourseSession;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'The mark.' })
   @Enum({ items: () => AttendanceStatus, type: 'string' })
   status!: AttendanceStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Note (ghi chú).' })
   @Property({ type: 'string', length: 500, nullable: true })
   note!: string | null;
 
@@ -54,7 +62,7 @@ export class AttendanceMark {
   @Property({ type: 'string', length: 200 })
   recordedBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was last recorded.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   recordedAt!: Date;
 
@@ -80,19 +88,19 @@ export class AttendanceChange {
   @Enum({ items: () => AttendanceStatus, type: 'string', nullable: true })
   fromStatus!: AttendanceStatus | null;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'The mark after the change.' })
   @Enum({ items: () => AttendanceStatus, type: 'string' })
   toStatus!: AttendanceStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note before.' })
   @Property({ type: 'string', length: 500, nullable: true })
   fromNote!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note after.' })
   @Property({ type: 'string', length: 500, nullable: true })
   toNote!: string | null;
 
-  @Field(() => AttendanceChangeSource)
+  @Field(() => AttendanceChangeSource, { description: 'Sheet, single correction or file import.' })
   @Enum({ items: () => AttendanceChangeSource, type: 'string' })
   source!: AttendanceChangeSource;
 
@@ -104,7 +112,7 @@ export class AttendanceChange {
   @Property({ type: 'string', length: 200 })
   changedBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it changed.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   changedAt!: Date;
 }

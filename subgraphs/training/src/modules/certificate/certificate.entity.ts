@@ -14,19 +14,28 @@ import { Enrolment } from '../enrolment/enrolment.entity';
 @Entity({ tableName: 'certificate' })
 @Unique({ properties: ['year', 'sequence'] })
 @Index({ properties: ['enrolment'] })
+// At most one valid (not revoked) certificate per enrolment; a reissue revokes the old one first.
+@Unique({
+  name: 'certificate_one_valid_per_enrolment',
+  expression:
+    'create unique index "certificate_one_valid_per_enrolment" on "certificate" ("enrolment_id") where "revoked_at" is null',
+})
 export class Certificate {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier (a key of the entity).' })
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
   @ManyToOne({ entity: () => Enrolment })
   enrolment!: Enrolment;
 
-  @Field(() => String, { description: 'Human serial, ASCII, sequential per year, e.g. "LS-DL-2026-00001".' })
+  @Field(() => String, {
+    description:
+      'Human serial (số hiệu), ASCII: LS-DL-<year of issue>-<number within that year, five digits>, sequential with no gap, e.g. "LS-DL-2026-00001".',
+  })
   @Property({ type: 'string', length: 32, unique: true })
   serial!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year of issue, the one its serial counts in.' })
   @Property({ type: 'smallint' })
   year!: number;
 
@@ -48,31 +57,31 @@ export class Certificate {
   @Property({ type: 'text' })
   courseTitle!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Course code as issued.' })
   @Property({ type: 'string', length: 32 })
   courseCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Planned hours of the course as issued (số giờ).' })
   @Property({ type: 'smallint' })
   courseHours!: number;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'First day of the course, as issued.' })
   @Property({ type: 'date' })
   courseStartDate!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Last day of the course, as issued.' })
   @Property({ type: 'date' })
   courseEndDate!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The issuing authority (cơ quan cấp), as issued.' })
   @Property({ type: 'string', length: 300 })
   issuerName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who signed it (người ký), as issued.' })
   @Property({ type: 'string', length: 200 })
   signerName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The signer's title (chức vụ), as issued." })
   @Property({ type: 'string', length: 200 })
   signerTitle!: string;
 
@@ -94,7 +103,7 @@ export class Certificate {
   @Property({ type: 'string', length: 64 })
   sha256!: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was revoked (thu hồi); null while valid.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
@@ -109,7 +118,7 @@ export class Certificate {
   @ManyToOne({ entity: () => Certificate, nullable: true })
   replacedBy!: Certificate | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version for optimistic concurrency.' })
   @Property({ type: 'integer', version: true })
   version!: number;
 }

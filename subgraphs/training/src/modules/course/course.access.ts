@@ -1,7 +1,25 @@
-import { ForbiddenActionError, hasAnyRole, type Identity, NotFoundError, UnauthenticatedError } from '@metrology/kit';
+import {
+  ForbiddenActionError,
+  hasAnyRole,
+  type Identity,
+  type Loaders,
+  NotFoundError,
+  type Role,
+  UnauthenticatedError,
+} from '@metrology/kit';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { enrolmentsByTraineeLoader } from '../enrolment/enrolment.loaders';
 import { Trainee } from '../trainee/trainee.entity';
+import { traineeBySubjectLoader } from '../trainee/trainee.loaders';
 import { Course, CourseTrainer } from './course.entity';
+
+/**
+ * Roles that read every course. A course holds no personal data (its trainers are staff), so
+ * dashboard viewers, assessors and finance officers (who see the money spent on a course) read
+ * them all; a trainee reads only the courses they are enrolled in.
+ */
+export const COURSE_READER_ROLES: readonly Role[] = ['admin', 'trainer', 'viewer', 'assessor', 'finance'];
 
 /** Whether the caller teaches the course (is one of its trainers). */
 export async function teaches(em: EntityManager, identity: Identity, courseId: string): Promise<boolean> {
@@ -9,14 +27,31 @@ export async function teaches(em: EntityManager, identity: Identity, courseId: s
   return (await em.count(CourseTrainer, { course: courseId, subject: identity.subject })) > 0;
 }
 
+export interface ManagedCourseOptions {
+  /**
+   * Locks the course row until the transaction ends, to serialise writers that check a count
+   * against the course (capacity): only inside a transaction.
+   */
+  lock?: boolean;
+}
+
 /**
  * The course, when the caller may manage it: an administrator, or a trainer of this course
  * (SPEC §8: a trainer changes only their own courses). NOT_FOUND when it does not exist,
  * FORBIDDEN otherwise.
  */
-export async function courseManagedBy(em: EntityManager, identity: Identity, courseId: string): Promise<Course> {
+export async function courseManagedBy(
+  em: EntityManager,
+  identity: Identity,
+  courseId: string,
+  options: ManagedCourseOptions = {},
+): Promise<Course> {
   if (!identity.subject) throw new UnauthenticatedError();
-  const course = await em.findOne(Course, { id: courseId });
+  const course = await em.findOne(
+    Course,
+    { id: courseId },
+    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+  );
   if (!course) throw new NotFoundError('Course', courseId, 'khóa học');
   if (hasAnyRole(identity, ['admin'])) return course;
   if (await teaches(em, identity, courseId)) return course;
@@ -27,4 +62,20 @@ export async function courseManagedBy(em: EntityManager, identity: Identity, cou
 export function traineeOf(em: EntityManager, identity: Identity): Promise<Trainee | null> {
   if (!identity.subject) return Promise.resolve(null);
   return em.findOne(Trainee, { subject: identity.subject });
+}
+
+/**
+ * Refuses a caller who may not read the course: anonymous callers (UNAUTHENTICATED), and anyone
+ * outside COURSE_READER_ROLES who is not enrolled in it (FORBIDDEN). Batched through the request's
+ * loaders, so that a list of courses costs the same few statements as one.
+ */
+export async function assertMayReadCourse(loaders: Loaders, identity: Identity, courseId: string): Promise<void> {
+  if (!identity.subject) throw new UnauthenticatedError();
+  if (hasAnyRole(identity, COURSE_READER_ROLES)) return;
+  const trainee = await loaders.get(traineeBySubjectLoader).load(identity.subject);
+  if (trainee) {
+    const enrolments = await loaders.get(enrolmentsByTraineeLoader).load(trainee.id);
+    if (enrolments.some((enrolment) => enrolment.course.id === courseId)) return;
+  }
+  throw new ForbiddenActionError('A trainee sees only the courses they are enrolled in.');
 }

@@ -49,7 +49,10 @@ registerEnumType(CourseStatus, {
 @ObjectType('Course', { description: 'A training course (khóa bồi dưỡng nghiệp vụ đo lường).' })
 @Entity({ tableName: 'course' })
 @Check({ name: 'course_dates_ordered', expression: 'end_date >= start_date' })
-@Check({ name: 'course_min_attendance_percent_range', expression: 'min_attendance_percent between 0 and 100' })
+@Check({
+  name: 'course_min_attendance_percent_range',
+  expression: 'min_attendance_percent >= 0 and min_attendance_percent <= 100',
+})
 @Index({ properties: ['planCode', 'planYear'] })
 export class Course {
   @Field(() => ID)

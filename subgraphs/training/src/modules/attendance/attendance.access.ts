@@ -1,0 +1,36 @@
+import { ForbiddenActionError, hasAnyRole, type Identity, NotFoundError, requireId } from '@metrology/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { courseManagedBy } from '../course/course.access';
+import { type Course, CourseSession } from '../course/course.entity';
+import type { EnrolmentViewers } from './attendance.loaders';
+
+/** The session and its course, when the caller may manage the course (its trainers, administrators). */
+export async function managedSession(
+  em: EntityManager,
+  identity: Identity,
+  sessionId: string,
+): Promise<{ session: CourseSession; course: Course }> {
+  const session = await em.findOne(CourseSession, { id: requireId('sessionId', sessionId) });
+  if (!session) throw new NotFoundError('Session', sessionId, 'buổi học');
+  const course = await courseManagedBy(em, identity, session.course.id);
+  return { session, course };
+}
+
+/** Who recorded a change, as people read it in the history. */
+export function displayName(identity: Identity): string {
+  return identity.name ?? identity.subject ?? '';
+}
+
+/** An enrolment's attendance is visible to its trainee, its course's trainers and administrators (SPEC §8). */
+export function canSeeEnrolment(identity: Identity, viewers: EnrolmentViewers): boolean {
+  if (!identity.subject) return false;
+  if (hasAnyRole(identity, ['admin'])) return true;
+  if (identity.roles.includes('trainer') && viewers.trainerSubjects.includes(identity.subject)) return true;
+  return viewers.ownerSubject === identity.subject;
+}
+
+export function assertCanSeeEnrolment(identity: Identity, viewers: EnrolmentViewers): void {
+  if (!canSeeEnrolment(identity, viewers)) {
+    throw new ForbiddenActionError("Only the trainee, the course's trainers and administrators may see this attendance.");
+  }
+}

@@ -1,0 +1,381 @@
+import {
+  audit,
+  BadInputError,
+  ConflictError,
+  formatVietnameseDate,
+  type Identity,
+  isUuid,
+  searchKey,
+  todayInVietnam,
+  toNfc,
+} from '@metrology/kit';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CourseSession } from '../course/course.entity';
+import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
+import { displayName, managedSession } from './attendance.access';
+import { type CsvAttendanceRow, ImportMode, readAttendanceCsv } from './attendance.csv';
+import { AttendanceChange, AttendanceChangeSource, AttendanceMark, AttendanceStatus } from './attendance.entity';
+import { readSheet, type SheetValue } from './roster.service';
+
+/**
+ * Recording attendance (SPEC §4): a whole sheet, a single correction, or a CSV import. All three
+ * apply the same rules and keep the same history; each is one transaction. Knows no GraphQL.
+ */
+
+export const NOTE_MAX_LENGTH = 500;
+export const SHEET_MAX_ROWS = 2000;
+
+export interface MarkInput {
+  enrolmentId: string;
+  status: AttendanceStatus;
+  /** Undefined keeps the current note; null or empty clears it. */
+  note?: string | null;
+}
+
+/** A refused row. `row` is what people count: 1-based on a sheet, the file line on an import. */
+export interface RowRejection {
+  index: number | null;
+  row: number;
+  enrolmentId: string | null;
+  name: string | null;
+  field: string;
+  reason: string;
+  reasonEn: string;
+}
+
+export interface MarkCounts {
+  created: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface SheetResult extends MarkCounts {
+  sheet: SheetValue;
+}
+
+export interface ImportReport extends MarkCounts {
+  mode: ImportMode;
+  rows: number;
+  imported: number;
+  rejected: RowRejection[];
+}
+
+interface PositionedInput extends MarkInput {
+  index: number | null;
+  row: number;
+  name: string | null;
+}
+
+interface AcceptedRow {
+  enrolment: Enrolment;
+  status: AttendanceStatus;
+  note: string | null | undefined;
+}
+
+function normaliseNote(note: string | null | undefined): string | null | undefined {
+  if (note === undefined || note === null) return note;
+  const nfc = toNfc(note);
+  return nfc === '' ? null : nfc;
+}
+
+/**
+ * The rules of a mark, row by row: an enrolment of this session's course, not withdrawn, once per
+ * sheet; PRESENT, LATE and ABSENT only once the session's date has come (EXCUSED may be given
+ * ahead); a note of at most 500 characters. Every bad row is reported, not only the first.
+ */
+async function checkRows(
+  em: EntityManager,
+  session: CourseSession,
+  rows: readonly PositionedInput[],
+  today: string,
+): Promise<{ accepted: AcceptedRow[]; rejected: RowRejection[] }> {
+  const ids = [...new Set(rows.map((row) => row.enrolmentId).filter(isUuid))];
+  const enrolments = ids.length === 0 ? [] : await em.find(Enrolment, { id: { $in: ids } });
+  const byId = new Map(enrolments.map((enrolment) => [enrolment.id, enrolment]));
+  const occurrences = new Map<string, number[]>();
+  for (const row of rows) occurrences.set(row.enrolmentId, [...(occurrences.get(row.enrolmentId) ?? []), row.row]);
+
+  const accepted: AcceptedRow[] = [];
+  const rejected: RowRejection[] = [];
+  for (const row of rows) {
+    const reject = (field: string, reason: string, reasonEn: string) =>
+      rejected.push({ index: row.index, row: row.row, enrolmentId: row.enrolmentId, name: row.name, field, reason, reasonEn });
+    const enrolment = byId.get(row.enrolmentId);
+    const note = normaliseNote(row.note);
+    const sameRows = occurrences.get(row.enrolmentId) ?? [];
+    if (!enrolment || enrolment.course.id !== session.course.id) {
+      reject('enrolmentId', 'không phải học viên ghi danh của khóa học này', "not an enrolment of this session's course");
+    } else if (enrolment.status === EnrolmentStatus.WITHDRAWN) {
+      reject('enrolmentId', 'học viên đã rút khỏi khóa học', 'the trainee has withdrawn from the course');
+    } else if (sameRows.length > 1) {
+      reject(
+        'enrolmentId',
+        `học viên xuất hiện nhiều lần (các dòng ${sameRows.join(', ')})`,
+        `the same enrolment appears more than once (rows ${sameRows.join(', ')})`,
+      );
+    } else if (row.status !== AttendanceStatus.EXCUSED && session.date > today) {
+      reject(
+        'status',
+        `buổi học ngày ${formatVietnameseDate(session.date)} chưa diễn ra: trước buổi học chỉ ghi được "Vắng có phép"`,
+        `the session of ${session.date} has not taken place yet: only EXCUSED may be recorded ahead`,
+      );
+    } else if (note && note.length > NOTE_MAX_LENGTH) {
+      reject('note', `ghi chú dài quá ${NOTE_MAX_LENGTH} ký tự`, `the note is longer than ${NOTE_MAX_LENGTH} characters`);
+    } else {
+      accepted.push({ enrolment, status: row.status, note });
+    }
+  }
+  return { accepted, rejected: rejected.sort((a, b) => a.row - b.row) };
+}
+
+function rowsRejected(field: string, what: { vi: string; en: string }, rejected: RowRejection[]): BadInputError {
+  return new BadInputError(
+    field,
+    `${what.vi} không được ghi vì có ${rejected.length} dòng không hợp lệ: ${rejected.map((r) => `dòng ${r.row}: ${r.reason}`).join('; ')}.`,
+    `${what.en} was not recorded: ${rejected.length} invalid row(s): ${rejected.map((r) => `row ${r.row}: ${r.reasonEn}`).join('; ')}.`,
+    { rows: rejected },
+  );
+}
+
+/**
+ * Writes the accepted rows: a new mark, or a changed one, each with its history entry; a row equal
+ * to the current mark writes nothing (so sending the same sheet again changes nothing, and the
+ * mark's version stays). Audited once per operation when anything changed.
+ */
+async function applyMarks(
+  em: EntityManager,
+  identity: Identity,
+  session: CourseSession,
+  rows: readonly AcceptedRow[],
+  source: AttendanceChangeSource,
+): Promise<MarkCounts & { marks: Map<string, AttendanceMark> }> {
+  const existing =
+    rows.length === 0
+      ? []
+      : await em.find(AttendanceMark, { session: session.id, enrolment: { $in: rows.map((row) => row.enrolment.id) } });
+  const marks = new Map(existing.map((mark) => [mark.enrolment.id, mark]));
+  const counts: MarkCounts = { created: 0, changed: 0, unchanged: 0 };
+  const who = displayName(identity);
+  const now = new Date();
+  const changes: { enrolmentId: string; from: AttendanceStatus | null; to: AttendanceStatus }[] = [];
+  for (const row of rows) {
+    const mark = marks.get(row.enrolment.id);
+    const note = row.note === undefined ? (mark?.note ?? null) : row.note;
+    if (mark && mark.status === row.status && mark.note === note) {
+      counts.unchanged++;
+      continue;
+    }
+    em.create(AttendanceChange, {
+      enrolment: row.enrolment,
+      session,
+      fromStatus: mark?.status ?? null,
+      toStatus: row.status,
+      fromNote: mark?.note ?? null,
+      toNote: note,
+      source,
+      changedBySubject: identity.subject,
+      changedBy: who,
+      changedAt: now,
+    });
+    changes.push({ enrolmentId: row.enrolment.id, from: mark?.status ?? null, to: row.status });
+    if (mark) {
+      mark.status = row.status;
+      mark.note = note;
+      mark.recordedBy = who;
+      mark.recordedAt = now;
+      counts.changed++;
+    } else {
+      const created = em.create(AttendanceMark, {
+        enrolment: row.enrolment,
+        session,
+        status: row.status,
+        note,
+        recordedBy: who,
+        recordedAt: now,
+        version: 1,
+      });
+      marks.set(row.enrolment.id, created);
+      counts.created++;
+    }
+  }
+  if (changes.length > 0) {
+    audit(em, identity, {
+      entityType: 'CourseSession',
+      entityId: session.id,
+      action: `attendance.${source.toLowerCase()}`,
+      changes: { created: counts.created, changed: counts.changed, unchanged: counts.unchanged, marks: changes },
+    });
+    await em.flush();
+  }
+  return { ...counts, marks };
+}
+
+/** Two writers on the same marks at once: the later one is told to reload rather than failing obscurely. */
+async function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await em.transactional(work);
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException || error instanceof OptimisticLockError) {
+      throw new ConflictError(
+        'Điểm danh vừa được người khác thay đổi. Vui lòng tải lại và thử lại.',
+        'The marks were changed by someone else at the same time. Reload and try again.',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Records a session's whole sheet, all or nothing. */
+export async function recordSheet(
+  em: EntityManager,
+  identity: Identity,
+  input: { sessionId: string; rows: readonly MarkInput[] },
+  today: string = todayInVietnam(),
+): Promise<SheetResult> {
+  if (input.rows.length === 0) {
+    throw new BadInputError('rows', 'Bảng điểm danh không có dòng nào.', 'The sheet has no rows.');
+  }
+  if (input.rows.length > SHEET_MAX_ROWS) {
+    throw new BadInputError(
+      'rows',
+      `Bảng điểm danh có hơn ${SHEET_MAX_ROWS} dòng.`,
+      `The sheet has more than ${SHEET_MAX_ROWS} rows.`,
+    );
+  }
+  return inTransaction(em, async (tx) => {
+    const { session } = await managedSession(tx, identity, input.sessionId);
+    const positioned = input.rows.map((row, index) => ({ ...row, index, row: index + 1, name: null }));
+    const { accepted, rejected } = await checkRows(tx, session, positioned, today);
+    if (rejected.length > 0) throw rowsRejected('rows', { vi: 'Bảng điểm danh', en: 'The sheet' }, rejected);
+    const { created, changed, unchanged } = await applyMarks(tx, identity, session, accepted, AttendanceChangeSource.SHEET);
+    return { created, changed, unchanged, sheet: await readSheet(tx, session, today) };
+  });
+}
+
+/** Corrects one mark; with `version`, a mark changed since it was read gets CONFLICT. */
+export async function correctMark(
+  em: EntityManager,
+  identity: Identity,
+  input: MarkInput & { sessionId: string; version?: number | null },
+  today: string = todayInVietnam(),
+): Promise<AttendanceMark> {
+  return inTransaction(em, async (tx) => {
+    const { session } = await managedSession(tx, identity, input.sessionId);
+    const positioned = {
+      enrolmentId: input.enrolmentId,
+      status: input.status,
+      note: input.note,
+      index: null,
+      row: 1,
+      name: null,
+    };
+    const { accepted, rejected } = await checkRows(tx, session, [positioned], today);
+    const bad = rejected[0];
+    if (bad) {
+      const reason = `${bad.reason.charAt(0).toUpperCase()}${bad.reason.slice(1)}.`;
+      const reasonEn = `${bad.reasonEn.charAt(0).toUpperCase()}${bad.reasonEn.slice(1)}.`;
+      throw new BadInputError(bad.field, reason, reasonEn, { enrolmentId: input.enrolmentId });
+    }
+    const current = await tx.findOne(AttendanceMark, { session: session.id, enrolment: input.enrolmentId });
+    if (input.version !== undefined && input.version !== null && current?.version !== input.version) {
+      throw new ConflictError(
+        'Điểm danh đã được người khác thay đổi sau khi bạn tải. Vui lòng tải lại và thử lại.',
+        'The mark was changed after you read it. Reload and try again.',
+        { currentVersion: current?.version ?? null },
+      );
+    }
+    const { marks } = await applyMarks(tx, identity, session, accepted, AttendanceChangeSource.CORRECTION);
+    const mark = marks.get(input.enrolmentId);
+    if (!mark) throw new Error('the corrected mark is missing');
+    return mark;
+  });
+}
+
+interface RosterMatch {
+  byTraineeId: Map<string, Enrolment>;
+  byCitizenId: Map<string, Enrolment>;
+  byName: Map<string, Enrolment[]>;
+}
+
+/** Matches a file row to an enrolment: by trainee id, else citizen ID, else name (accent-insensitive). */
+function matchRow(row: CsvAttendanceRow, roster: RosterMatch): Enrolment | { reason: string; reasonEn: string } {
+  if (row.traineeId !== null) {
+    return (
+      roster.byTraineeId.get(row.traineeId.toLowerCase()) ?? {
+        reason: 'mã học viên không có trong danh sách lớp',
+        reasonEn: "the trainee id is not on the course's roster",
+      }
+    );
+  }
+  if (row.citizenId !== null) {
+    // The citizen ID itself is never repeated back (personal data).
+    return (
+      roster.byCitizenId.get(row.citizenId) ?? {
+        reason: 'số CCCD không khớp với học viên nào của lớp',
+        reasonEn: "the citizen ID matches no trainee on the course's roster",
+      }
+    );
+  }
+  if (row.name === null) return { reason: 'thiếu họ và tên', reasonEn: 'the name is missing' };
+  const candidates = roster.byName.get(searchKey(row.name)) ?? [];
+  const enrolled = candidates.filter((enrolment) => enrolment.status !== EnrolmentStatus.WITHDRAWN);
+  if (enrolled.length === 1) return enrolled[0];
+  if (enrolled.length === 0 && candidates.length === 1) return candidates[0];
+  if (candidates.length === 0) {
+    return { reason: `không có học viên tên "${row.name}" trong lớp`, reasonEn: `no trainee named "${row.name}" on the roster` };
+  }
+  return {
+    reason: `có nhiều học viên trùng tên "${row.name}": thêm cột "Mã học viên" hoặc "CCCD"`,
+    reasonEn: `several trainees are named "${row.name}": add a "Trainee ID" or "Citizen ID" column`,
+  };
+}
+
+/** Imports a sign-in sheet from CSV: all or nothing by default, or only the valid rows. */
+export async function importCsv(
+  em: EntityManager,
+  identity: Identity,
+  input: { sessionId: string; csv: string; mode: ImportMode },
+  today: string = todayInVietnam(),
+): Promise<ImportReport> {
+  return inTransaction(em, async (tx) => {
+    const { session } = await managedSession(tx, identity, input.sessionId);
+    const rows = readAttendanceCsv(input.csv);
+    if (rows.length === 0) throw new BadInputError('csv', 'Tệp CSV không có dòng dữ liệu nào.', 'The CSV file has no data rows.');
+    const enrolments = await tx.find(Enrolment, { course: session.course.id }, { populate: ['trainee'] });
+    const roster: RosterMatch = { byTraineeId: new Map(), byCitizenId: new Map(), byName: new Map() };
+    for (const enrolment of enrolments) {
+      const trainee = enrolment.trainee;
+      roster.byTraineeId.set(trainee.id, enrolment);
+      if (trainee.citizenId) roster.byCitizenId.set(trainee.citizenId, enrolment);
+      roster.byName.set(trainee.searchName, [...(roster.byName.get(trainee.searchName) ?? []), enrolment]);
+    }
+
+    const unmatched: RowRejection[] = [];
+    const matched: PositionedInput[] = [];
+    for (const row of rows) {
+      const base = { index: null, row: row.row, name: row.name };
+      if (row.status === null) {
+        const reason =
+          row.statusText === ''
+            ? { reason: 'thiếu trạng thái', reasonEn: 'the status is missing' }
+            : {
+                reason: `trạng thái "${row.statusText}" không hợp lệ (dùng: Có mặt, Đi muộn, Vắng có phép, Vắng)`,
+                reasonEn: `the status "${row.statusText}" is not recognised (use: Present, Late, Excused, Absent)`,
+              };
+        unmatched.push({ ...base, enrolmentId: null, field: 'status', ...reason });
+        continue;
+      }
+      const match = matchRow(row, roster);
+      if (match instanceof Enrolment) matched.push({ ...base, enrolmentId: match.id, status: row.status, note: row.note });
+      else unmatched.push({ ...base, enrolmentId: null, field: 'name', ...match });
+    }
+    const { accepted, rejected } = await checkRows(tx, session, matched, today);
+    const allRejected = [...unmatched, ...rejected].sort((a, b) => a.row - b.row);
+    if (input.mode === ImportMode.ALL_OR_NOTHING && allRejected.length > 0) {
+      throw rowsRejected('csv', { vi: 'Tệp điểm danh', en: 'The file' }, allRejected);
+    }
+    const { created, changed, unchanged } = await applyMarks(tx, identity, session, accepted, AttendanceChangeSource.IMPORT);
+    return { mode: input.mode, rows: rows.length, imported: accepted.length, created, changed, unchanged, rejected: allRejected };
+  });
+}

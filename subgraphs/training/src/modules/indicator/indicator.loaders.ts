@@ -1,0 +1,80 @@
+import { type DatedCount, defineLoader } from '@metrology/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** Participations of a group (a plan's courses, an employer's trainees) counted up to a date. */
+export interface ParticipationKey {
+  /** The plan code or the employer's tax code. */
+  group: string;
+  asOf: string;
+}
+
+const cacheKey = (key: ParticipationKey) => `${key.group}\u0000${key.asOf}`;
+
+/**
+ * How the keys' groups reach enrolments. Only these two fixed fragments are ever spliced into
+ * the statement; every value is a bound parameter.
+ */
+const PLAN_COURSES = 'join course c on c.plan_code = k.grp join enrolment e on e.course_id = c.id';
+const EMPLOYER_TRAINEES = 'join trainee t on t.employer_tax_code = k.grp join enrolment e on e.trainee_id = t.id';
+
+/**
+ * Participations (SPEC §3) per day, for every key in ONE statement: an enrolment whose trainee was
+ * PRESENT or LATE at a session up to the key's as-of date counts once, on the date of the first
+ * such session. Sessions must belong to the enrolment's own course.
+ */
+async function participationsByFirstDate(
+  em: EntityManager,
+  keys: readonly ParticipationKey[],
+  scope: typeof PLAN_COURSES | typeof EMPLOYER_TRAINEES,
+): Promise<DatedCount[][]> {
+  const values = keys.map(() => '(?::int, ?::text, ?::date)').join(', ');
+  const params = keys.flatMap((key, index) => [index, key.group, key.asOf]);
+  const rows: { ord: number; date: string; count: number }[] = await em.execute(
+    `select f.ord, to_char(f.first_date, 'YYYY-MM-DD') as date, count(*)::int as count
+     from (
+       select k.ord, e.id, min(s.date) as first_date
+       from (values ${values}) as k(ord, grp, as_of)
+       ${scope}
+       join attendance_mark m on m.enrolment_id = e.id
+       join course_session s on s.id = m.session_id and s.course_id = e.course_id
+       where m.status in ('PRESENT', 'LATE') and s.date <= k.as_of
+       group by k.ord, e.id
+     ) f
+     group by f.ord, f.first_date
+     order by f.ord, f.first_date`,
+    params,
+  );
+  const result: DatedCount[][] = keys.map(() => []);
+  for (const row of rows) result[row.ord].push({ date: row.date, count: row.count });
+  return result;
+}
+
+/** Participations in the courses of a plan (course.plan_code), by date of first attendance. */
+export const planParticipationsLoader = defineLoader<ParticipationKey, DatedCount[], string>({
+  name: 'planParticipations',
+  batch: (em, keys) => participationsByFirstDate(em, keys, PLAN_COURSES),
+  cacheKey,
+});
+
+/** Participations of the trainees an organisation employs, in any course, by date of first attendance. */
+export const employerParticipationsLoader = defineLoader<ParticipationKey, DatedCount[], string>({
+  name: 'employerParticipations',
+  batch: (em, keys) => participationsByFirstDate(em, keys, EMPLOYER_TRAINEES),
+  cacheKey,
+});
+
+/** How many trainee records name each tax code as employer. */
+export const employerTraineeCountLoader = defineLoader<string, number>({
+  name: 'employerTraineeCount',
+  async batch(em, taxCodes) {
+    const rows: { taxCode: string; count: number }[] = await em.execute(
+      `select employer_tax_code as "taxCode", count(*)::int as count
+       from trainee
+       where employer_tax_code in (${taxCodes.map(() => '?').join(', ')})
+       group by employer_tax_code`,
+      [...taxCodes],
+    );
+    const counts = new Map(rows.map((row) => [row.taxCode, row.count]));
+    return taxCodes.map((taxCode) => counts.get(taxCode) ?? 0);
+  },
+});
