@@ -1,8 +1,27 @@
-import { buildFederatedSchema, PlanTarget, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
+import { buildFederatedSchema, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
+import { entities } from './entities';
 import { migrations } from './migrations';
+import {
+  AssessmentResolver,
+  CriterionScoreResolver,
+  FindingResolver,
+  LaboratoryAssessmentsResolver,
+} from './modules/assessment/assessment.resolver';
+import { CapacityProjectResolver } from './modules/capacity/capacity.resolver';
+import { CriteriaSetResolver } from './modules/criteria/criteria.resolver';
+import { assuranceEngagementReference } from './modules/engagement/engagement.reference';
+import { AssuranceEngagementResolver, OrganizationAssuranceEngagementsResolver } from './modules/engagement/engagement.resolver';
+import { laboratoryReference } from './modules/laboratory/laboratory.reference';
+import { LaboratoryResolver, OrganizationLaboratoriesResolver } from './modules/laboratory/laboratory.resolver';
+import { organizationReference } from './modules/organization/organization.reference';
+import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { Plan, PlanInfrastructureTargetsResolver } from './modules/plan/plan.resolver';
+import { LaboratoryRecognitionsResolver, RecognitionResolver } from './modules/recognition/recognition.resolver';
+import { measurementStandardReference } from './modules/standard/standard.reference';
+import { MeasurementStandardResolver, OrganizationMeasurementStandardsResolver } from './modules/standard/standard.resolver';
 import { InfrastructureTargetsSeeder } from './seeders';
+import { SampleCriteriaSetSeeder } from './seeders/criteria.seeder';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -10,15 +29,38 @@ let schema: Promise<GraphQLSchema> | undefined;
 export const labsSubgraph: SubgraphDefinition = {
   name: 'labs',
   persistence: {
-    entities: [PlanTarget],
+    entities,
     migrations,
-    seeders: [InfrastructureTargetsSeeder],
+    seeders: [InfrastructureTargetsSeeder, SampleCriteriaSetSeeder],
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
-      resolvers: [PlanInfrastructureTargetsResolver],
+      resolvers: [
+        PlanInfrastructureTargetsResolver,
+        OrganizationResolver,
+        OrganizationLaboratoriesResolver,
+        OrganizationAssuranceEngagementsResolver,
+        OrganizationMeasurementStandardsResolver,
+        LaboratoryResolver,
+        LaboratoryAssessmentsResolver,
+        LaboratoryRecognitionsResolver,
+        CriteriaSetResolver,
+        AssessmentResolver,
+        CriterionScoreResolver,
+        FindingResolver,
+        RecognitionResolver,
+        MeasurementStandardResolver,
+        CapacityProjectResolver,
+        AssuranceEngagementResolver,
+      ],
       orphanedTypes: [Plan],
-      referenceResolvers: planKeyReference,
+      referenceResolvers: {
+        ...planKeyReference,
+        ...organizationReference,
+        ...laboratoryReference,
+        ...measurementStandardReference,
+        ...assuranceEngagementReference,
+      },
     });
     return schema;
   },
