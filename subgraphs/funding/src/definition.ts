@@ -1,11 +1,33 @@
-import { buildFederatedSchema, type SubgraphDefinition } from '@metrology/kit';
+import { AuditEvent, buildFederatedSchema, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
 import { migrations } from './migrations';
+import { activityReferences } from './modules/activity/activity.reference';
+import {
+  AssuranceEngagementMoneySpentResolver,
+  CourseMoneySpentResolver,
+  LaboratoryMoneySpentResolver,
+  MeasurementStandardMoneySpentResolver,
+} from './modules/activity/activity.resolver';
+import { AssuranceEngagement, Course, Laboratory, MeasurementStandard } from './modules/activity/activity.types';
+import { Allocation } from './modules/allocation/allocation.entity';
+import { AllocationResolver, BudgetLineAllocationsResolver } from './modules/allocation/allocation.resolver';
+import { BudgetLine } from './modules/budget-line/budget-line.entity';
+import { BudgetLineResolver } from './modules/budget-line/budget-line.resolver';
+import { Contribution } from './modules/contribution/contribution.entity';
+import { ContributionResolver } from './modules/contribution/contribution.resolver';
+import { Disbursement } from './modules/disbursement/disbursement.entity';
+import { BudgetLineDisbursementsResolver, DisbursementResolver } from './modules/disbursement/disbursement.resolver';
 import { BudgetEnvelope } from './modules/envelope/envelope.entity';
 import { PlanEnvelopesResolver } from './modules/envelope/envelope.resolver';
+import { BudgetEstimate } from './modules/estimate/estimate.entity';
+import { BudgetEstimateResolver } from './modules/estimate/estimate.resolver';
+import { organizationReference } from './modules/organization/organization.reference';
+import { OrganizationMoneyResolver } from './modules/organization/organization.resolver';
+import { Organization } from './modules/organization/organization.types';
 import { Plan, PlanPhase, TaskGroup } from './modules/plan/plan.entity';
 import { planReference } from './modules/plan/plan.reference';
 import { PlanResolver } from './modules/plan/plan.resolver';
+import { PlanBudgetSummaryResolver } from './modules/summary/summary.resolver';
 import { PlanSeeder } from './seeders/plan.seeder';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -14,14 +36,42 @@ let schema: Promise<GraphQLSchema> | undefined;
 export const fundingSubgraph: SubgraphDefinition = {
   name: 'funding',
   persistence: {
-    entities: [Plan, PlanPhase, TaskGroup, BudgetEnvelope],
+    entities: [
+      Plan,
+      PlanPhase,
+      TaskGroup,
+      BudgetEnvelope,
+      BudgetLine,
+      BudgetEstimate,
+      Allocation,
+      Disbursement,
+      Contribution,
+      AuditEvent,
+    ],
     migrations,
     seeders: [PlanSeeder],
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
-      resolvers: [PlanResolver, PlanEnvelopesResolver],
-      referenceResolvers: planReference,
+      resolvers: [
+        PlanResolver,
+        PlanEnvelopesResolver,
+        PlanBudgetSummaryResolver,
+        BudgetLineResolver,
+        BudgetLineAllocationsResolver,
+        BudgetLineDisbursementsResolver,
+        BudgetEstimateResolver,
+        AllocationResolver,
+        DisbursementResolver,
+        ContributionResolver,
+        CourseMoneySpentResolver,
+        LaboratoryMoneySpentResolver,
+        MeasurementStandardMoneySpentResolver,
+        AssuranceEngagementMoneySpentResolver,
+        OrganizationMoneyResolver,
+      ],
+      orphanedTypes: [Course, Laboratory, MeasurementStandard, AssuranceEngagement, Organization],
+      referenceResolvers: { ...planReference, ...activityReferences, ...organizationReference },
     });
     return schema;
   },

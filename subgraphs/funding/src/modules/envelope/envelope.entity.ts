@@ -37,7 +37,7 @@ export class BudgetEnvelope {
   @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })
   plan!: Plan;
 
-  @Field(() => FundingSource)
+  @Field(() => FundingSource, { description: 'The source of funds.' })
   @Enum({ items: () => FundingSource, type: 'string' })
   source!: FundingSource;
 

@@ -1,0 +1,26 @@
+import { type BaseContext, MoneyScalar } from '@metrology/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { MONEY_READERS } from '../../shared/roles';
+import { moneySpentLoader } from './activity.loaders';
+import { ACTIVITY_TYPES, ActivityKind, type ActivityStub } from './activity.types';
+
+/** `<Activity>.moneySpent`, for one stub class. */
+function moneySpentResolver(kind: ActivityKind) {
+  @Resolver(() => ACTIVITY_TYPES[kind])
+  class ActivityMoneySpentResolver {
+    @Authorized(...MONEY_READERS)
+    @FieldResolver(() => MoneyScalar, {
+      description:
+        'Money spent on it: the disbursements that name it, net of reversals, in whole VND (funding). Finance, admin and viewers.',
+    })
+    moneySpent(@Root() activity: ActivityStub, @Ctx() ctx: BaseContext): Promise<bigint> {
+      return ctx.loaders.get(moneySpentLoader).load({ kind, id: activity.id });
+    }
+  }
+  return ActivityMoneySpentResolver;
+}
+
+export const CourseMoneySpentResolver = moneySpentResolver(ActivityKind.COURSE);
+export const LaboratoryMoneySpentResolver = moneySpentResolver(ActivityKind.LABORATORY);
+export const MeasurementStandardMoneySpentResolver = moneySpentResolver(ActivityKind.MEASUREMENT_STANDARD);
+export const AssuranceEngagementMoneySpentResolver = moneySpentResolver(ActivityKind.ASSURANCE_ENGAGEMENT);

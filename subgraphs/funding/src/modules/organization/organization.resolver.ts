@@ -1,0 +1,25 @@
+import { type BaseContext, MoneyScalar } from '@metrology/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { MONEY_READERS } from '../../shared/roles';
+import { contributedLoader, paidLoader } from './organization.loaders';
+import { Organization } from './organization.types';
+
+/** `Organization.contributions` and `Organization.paymentsReceived`: money totals by tax code. */
+@Resolver(() => Organization)
+export class OrganizationMoneyResolver {
+  @Authorized(...MONEY_READERS)
+  @FieldResolver(() => MoneyScalar, {
+    description: 'Total it contributed to plans (kinh phí huy động), in whole VND (funding). Finance, admin and viewers.',
+  })
+  contributions(@Root() organization: Organization, @Ctx() ctx: BaseContext): Promise<bigint> {
+    return ctx.loaders.get(contributedLoader).load(organization.taxCode);
+  }
+
+  @Authorized(...MONEY_READERS)
+  @FieldResolver(() => MoneyScalar, {
+    description: 'Total paid to it as payee, net of reversals, in whole VND (funding). Finance, admin and viewers.',
+  })
+  paymentsReceived(@Root() organization: Organization, @Ctx() ctx: BaseContext): Promise<bigint> {
+    return ctx.loaders.get(paidLoader).load(organization.taxCode);
+  }
+}
