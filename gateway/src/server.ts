@@ -20,6 +20,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
 import { queryProtection } from './limits';
+import { type ExecuteAsCaller, GATEWAY_ROUTES } from './routes';
 
 export interface RunningGateway {
   url: string;
@@ -128,6 +129,18 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       const identity = await authenticate(req, res);
       if (!identity) return;
       return proxyRoute(res, new URL(`${path}${url.search}`, config.subgraphUrls[route.subgraph]), identity, req.headers.accept);
+    }
+    const own = GATEWAY_ROUTES.find((candidate) => candidate.path.test(path));
+    if (own) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+      const identity = await authenticate(req, res);
+      if (!identity) return;
+      const execute: ExecuteAsCaller = async (query, variables) => {
+        const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
+        if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
+        return response.body.singleResult as Awaited<ReturnType<ExecuteAsCaller>>;
+      };
+      return own.handle({ params: (own.path.exec(path) ?? []).slice(1), query: url.searchParams, identity, execute }, res);
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     let body: Buffer;
