@@ -2,10 +2,13 @@ import type { ServerResponse } from 'node:http';
 import type { Identity } from '@metrology/kit/identity';
 
 /** A GraphQL operation run by the gateway itself, through its own schema, as the caller. */
-export type ExecuteAsCaller = <T = Record<string, unknown>>(
+export type ExecuteAsCaller = (
   query: string,
   variables?: Record<string, unknown>,
-) => Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+) => Promise<{
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}>;
 
 /** A plain HTTP route served by the gateway itself (reports), built from its own GraphQL data. */
 export interface GatewayRoute {
