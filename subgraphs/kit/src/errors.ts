@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from './logger';
@@ -50,6 +51,26 @@ export class ForbiddenActionError extends DomainError {
   constructor(messageEn = 'You are not allowed to do this.') {
     super('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', messageEn);
   }
+}
+
+/**
+ * What may be logged of an unexpected error. A database error's message, stack and detail carry
+ * the SQL statement with its values (names, birth dates, citizen IDs): only its class, SQLSTATE,
+ * constraint and table are kept. Other errors keep their message and stack (code, not data).
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (error instanceof DriverException) {
+    const database = error as DriverException & { constraint?: string; table?: string };
+    return {
+      type: error.name,
+      code: database.code,
+      sqlState: database.sqlState,
+      constraint: database.constraint,
+      table: database.table,
+    };
+  }
+  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  return { type: typeof error };
 }
 
 const INTERNAL_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
@@ -109,7 +130,7 @@ export function toGraphQLError(original: unknown, logger?: Logger): GraphQLError
     if (original.originalError) return toGraphQLError(original.originalError, logger);
     if (code === undefined) return original;
   }
-  logger?.error({ err: original }, 'unexpected error');
+  logger?.error({ err: loggableError(original) }, 'unexpected error');
   return new GraphQLError(INTERNAL_MESSAGE, {
     extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: INTERNAL_MESSAGE_EN },
   });

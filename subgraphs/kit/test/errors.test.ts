@@ -1,6 +1,6 @@
 import { buildSchema, GraphQLError, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DomainError, NotFoundError, toGraphQLError } from '../src/errors';
+import { DomainError, loggableError, NotFoundError, toGraphQLError } from '../src/errors';
 import { LocalDateScalar, MoneyScalar } from '../src/scalars';
 
 const schema = buildSchema(`
@@ -56,5 +56,27 @@ describe('errors leave coded and safe', () => {
   it('lets a domain error carry details such as the field at fault', () => {
     const error = toGraphQLError(new DomainError('CONFLICT', 'Trùng.', 'Duplicate.', { over: '1' }));
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', over: '1' });
+  });
+});
+
+describe('unexpected errors are logged without personal data', () => {
+  it('keeps only the class, SQLSTATE, constraint and table of a database error', async () => {
+    const { UniqueConstraintViolationException } = await import('@mikro-orm/core');
+    const error = new UniqueConstraintViolationException(
+      Object.assign(
+        new Error('insert into "trainee" ("full_name", "citizen_id") values (\'Nguyễn Văn Hải\', \'001099012345\')'),
+        {
+          code: '23505',
+          sqlState: '23505',
+          constraint: 'trainee_citizen_id_unique',
+          table: 'trainee',
+          detail: 'Key (citizen_id)=(001099012345) already exists.',
+        },
+      ),
+    );
+    const logged = JSON.stringify(loggableError(error));
+    expect(logged).toContain('trainee_citizen_id_unique');
+    expect(logged).not.toContain('001099012345');
+    expect(logged).not.toContain('Nguyễn Văn Hải');
   });
 });
