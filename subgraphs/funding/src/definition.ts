@@ -27,7 +27,9 @@ import { Organization } from './modules/organization/organization.types';
 import { Plan, PlanPhase, TaskGroup } from './modules/plan/plan.entity';
 import { planReference } from './modules/plan/plan.reference';
 import { PlanResolver } from './modules/plan/plan.resolver';
+import { PlanAnnualReportResolver } from './modules/report/report.resolver';
 import { PlanBudgetSummaryResolver } from './modules/summary/summary.resolver';
+import { FundingDemoSeeder } from './seeders/demo.seeder';
 import { PlanSeeder } from './seeders/plan.seeder';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -50,6 +52,7 @@ export const fundingSubgraph: SubgraphDefinition = {
     ],
     migrations,
     seeders: [PlanSeeder],
+    demoSeeders: [FundingDemoSeeder],
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
@@ -57,6 +60,7 @@ export const fundingSubgraph: SubgraphDefinition = {
         PlanResolver,
         PlanEnvelopesResolver,
         PlanBudgetSummaryResolver,
+        PlanAnnualReportResolver,
         BudgetLineResolver,
         BudgetLineAllocationsResolver,
         BudgetLineDisbursementsResolver,
