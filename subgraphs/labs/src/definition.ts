@@ -12,6 +12,7 @@ import { CapacityProjectResolver } from './modules/capacity/capacity.resolver';
 import { CriteriaSetResolver } from './modules/criteria/criteria.resolver';
 import { assuranceEngagementReference } from './modules/engagement/engagement.reference';
 import { AssuranceEngagementResolver, OrganizationAssuranceEngagementsResolver } from './modules/engagement/engagement.resolver';
+import { PlanInfrastructureIndicatorsResolver } from './modules/indicator/indicator.resolver';
 import { laboratoryReference } from './modules/laboratory/laboratory.reference';
 import { LaboratoryResolver, OrganizationLaboratoriesResolver } from './modules/laboratory/laboratory.resolver';
 import { organizationReference } from './modules/organization/organization.reference';
@@ -22,6 +23,7 @@ import { measurementStandardReference } from './modules/standard/standard.refere
 import { MeasurementStandardResolver, OrganizationMeasurementStandardsResolver } from './modules/standard/standard.resolver';
 import { InfrastructureTargetsSeeder } from './seeders';
 import { SampleCriteriaSetSeeder } from './seeders/criteria.seeder';
+import { LabsDemoSeeder } from './seeders/demo.seeder';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -32,11 +34,13 @@ export const labsSubgraph: SubgraphDefinition = {
     entities,
     migrations,
     seeders: [InfrastructureTargetsSeeder, SampleCriteriaSetSeeder],
+    demoSeeders: [LabsDemoSeeder],
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
       resolvers: [
         PlanInfrastructureTargetsResolver,
+        PlanInfrastructureIndicatorsResolver,
         OrganizationResolver,
         OrganizationLaboratoriesResolver,
         OrganizationAssuranceEngagementsResolver,
