@@ -63,11 +63,29 @@ describe('metrology CLI (the built binary)', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('answers --help for the program and for each command', async () => {
-    expect((await metrology(['--help'])).stdout).toContain('token');
-    const help = await metrology(['token', '--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--role');
+  it('answers --help for the program and for each command, with its options', async () => {
+    const program = await metrology(['--help']);
+    expect(program.code).toBe(0);
+    const options: Record<string, string[]> = {
+      'import-attendance': ['--session', '--file', '--valid-rows-only', '--url', '--token'],
+      'issue-certificates': ['--course', '--url', '--token'],
+      'download-certificate': ['--id', '--out', '--url', '--token'],
+      'download-report': ['--plan', '--year', '--out', '--url', '--token'],
+      token: ['--role', '--sub', '--hours'],
+    };
+    for (const [command, expected] of Object.entries(options)) {
+      expect(program.stdout).toContain(`  ${command} `);
+      const help = await metrology([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain(`Usage: metrology ${command}`);
+      for (const option of expected) expect(help.stdout, `${command} ${option}`).toContain(option);
+    }
+  });
+
+  it('answers exit 2 with the usage for a malformed --url, before any request', async () => {
+    const result = await metrology(['issue-certificates', '--course', 'c-1', '--url', 'localhost:4000']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--url must be an http(s) URL: localhost:4000');
   });
 
   it('refuses an unknown command with exit code 2', async () => {
