@@ -1,0 +1,519 @@
+/**
+ * The web app in a real browser (Debian's Chromium driven by playwright-core) against the real
+ * stack: three subgraphs on fresh PostgreSQL databases and the gateway serving the built app on
+ * its own origin. Data is arranged through gateway mutations; everything checked is what a person
+ * sees. Screenshots go to test-results/web/.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, type Stack, startStack } from '../../../test/harness';
+import { todayInVietnam } from '../src/format';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const WEB_ROOT = path.resolve(__dirname, '..');
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/web');
+
+/** The flags that keep Chromium off the network it cannot reach here (see the machine notes). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** How many pixels of a chart's canvas are not (near) white: something was drawn. Runs in the page. */
+function inkedPixels(chart: string): string {
+  return `(() => {
+    const canvas = document.querySelector('[data-chart="${chart}"] canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200)) inked++;
+    return inked;
+  })()`;
+}
+
+/** The demo users the development sign-in hands out: arranged data belongs to them. */
+const TRAINER: Caller = { role: 'trainer', subject: 'demo-trainer' };
+const ADMIN: Caller = { role: 'admin', subject: 'e2e-admin' };
+const TRAINEE: Caller = { role: 'trainee', subject: 'demo-trainee' };
+
+/** The date `days` after a LocalDate. */
+function addDays(date: string, days: number): string {
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
+}
+
+const NAMES = ['Nguyễn Văn Hải', 'Trần Thị Bình', 'Lê Minh Đức', 'Phạm Thu Hằng', 'Hoàng Quốc Tuấn'];
+
+if (!HAS_CHROMIUM) {
+  process.stderr.write(
+    `\nBrowser tests SKIPPED: ${CHROMIUM} is absent. \`npm test\` installs Debian's chromium when run as root; or run \`apt-get install -y chromium\`.\n\n`,
+  );
+}
+
+/** A test that needs the browser: skipped, and named so, without Chromium. */
+const inBrowser = HAS_CHROMIUM ? it : it.skip;
+
+describe('the web app through the gateway and in Chromium, against the real stack', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let origin: string;
+  const today = todayInVietnam();
+  // Three sessions in the past, in one calendar year; the course ended before today.
+  const first = addDays(today, -20).slice(0, 4) === addDays(today, -12).slice(0, 4) ? addDays(today, -20) : addDays(today, -12);
+  const dates = [first, addDays(first, 2), addDays(first, 4)];
+  const year = Number(first.slice(0, 4));
+  let course: { id: string; title: string };
+  let upcoming: { courseId: string; sessionId: string };
+  const sessionIds: string[] = [];
+  const traineeIds: string[] = [];
+  /** Console errors and uncaught exceptions of every page, by test. */
+  let pageErrors: string[] = [];
+  /** The browser contexts a test opened. */
+  let opened: { context: BrowserContext; page: Page }[] = [];
+
+  async function ok<T>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
+    const result = await stack.execute<T>({ query, variables }, caller);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data as T;
+  }
+
+  async function createCourse(code: string, title: string, startDate: string, endDate: string): Promise<string> {
+    const created = await ok<{ createCourse: { id: string } }>(
+      `mutation($input: CourseInput!) { createCourse(input: $input) { id } }`,
+      {
+        input: {
+          code,
+          title,
+          kind: 'VERIFIER_TRAINING',
+          field: 'MASS',
+          venue: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn',
+          startDate,
+          endDate,
+          plannedHours: 12,
+          capacity: 40,
+          planCode: '129/KH-UBND',
+        },
+      },
+      TRAINER,
+    );
+    return created.createCourse.id;
+  }
+
+  async function addSession(courseId: string, date: string, topic: string): Promise<string> {
+    const added = await ok<{ addSession: { id: string } }>(
+      `mutation($courseId: ID!, $input: SessionInput!) { addSession(courseId: $courseId, input: $input) { id } }`,
+      { courseId, input: { date, startTime: '08:00', endTime: '11:30', topic } },
+      TRAINER,
+    );
+    return added.addSession.id;
+  }
+
+  async function enrol(courseId: string, traineeId: string, enrolledOn: string): Promise<void> {
+    await ok(
+      `mutation($courseId: ID!, $traineeId: ID!, $on: LocalDate) { enrol(courseId: $courseId, traineeId: $traineeId, enrolledOn: $on) { id } }`,
+      { courseId, traineeId, on: enrolledOn },
+      TRAINER,
+    );
+  }
+
+  /** A fresh browser context (its own storage: signed out), watched for console errors. */
+  async function newPage(options: { width: number; height: number } = { width: 1280, height: 900 }): Promise<{
+    context: BrowserContext;
+    page: Page;
+  }> {
+    const context = await browser.newContext({
+      viewport: options,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      acceptDownloads: true,
+      hasTouch: options.width < 500,
+    });
+    const page = await context.newPage();
+    opened.push({ context, page });
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    return { context, page };
+  }
+
+  async function signIn(page: Page, role: 'trainer' | 'trainee' | 'viewer'): Promise<void> {
+    await page.goto(`${origin}/#/signin`);
+    await page.locator(`button[data-role="${role}"]`).click();
+    await page.waitForURL(/#\/(trainer|trainee|dashboard)$/);
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Nothing wider than the window: the page works at its width without sideways scrolling. */
+  async function expectNoHorizontalScroll(page: Page): Promise<void> {
+    // Expressions as text: this file is type-checked without the DOM library (they run in the page).
+    const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    await expect.poll(overflow).toBeLessThanOrEqual(0);
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // The app as the sources are now (the gateway serves clients/web/dist).
+    execFileSync(process.execPath, [path.join(WEB_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+      cwd: WEB_ROOT,
+      stdio: 'inherit',
+    });
+    stack = await startStack();
+    origin = new URL(stack.gatewayUrl).origin;
+    if (HAS_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+    const title = 'Bồi dưỡng kiểm định viên phương tiện đo khối lượng';
+    course = { id: await createCourse(`WEB-${year}-01`, title, dates[0], dates[2]), title };
+    for (const [index, date] of dates.entries()) sessionIds.push(await addSession(course.id, date, `Chuyên đề ${index + 1}`));
+    for (const [index, fullName] of NAMES.entries()) {
+      const registered = await ok<{ registerTrainee: { trainee: { id: string } } }>(
+        `mutation($input: TraineeInput!) { registerTrainee(input: $input) { trainee { id } } }`,
+        { input: { fullName, citizenId: `0200${String(7000 + index).padStart(8, '0')}`, dateOfBirth: '1991-02-03' } },
+        TRAINER,
+      );
+      traineeIds.push(registered.registerTrainee.trainee.id);
+      await enrol(course.id, registered.registerTrainee.trainee.id, dates[0]);
+    }
+    await ok(
+      `mutation($traineeId: ID!, $subject: String!) { linkTraineeAccount(traineeId: $traineeId, subject: $subject) { id } }`,
+      { traineeId: traineeIds[0], subject: 'demo-trainee' },
+      ADMIN,
+    );
+    // A running course whose next session is still to come: only "excused" may be marked ahead.
+    const runningId = await createCourse(
+      `WEB-${year}-02`,
+      'Đảm bảo đo lường tại doanh nghiệp',
+      addDays(today, -3),
+      addDays(today, 10),
+    );
+    upcoming = { courseId: runningId, sessionId: await addSession(runningId, addDays(today, 5), 'Buổi sắp tới') };
+    for (const traineeId of traineeIds.slice(1, 4)) await enrol(runningId, traineeId, addDays(today, -3));
+  }, 240_000);
+
+  // A failed test leaves a screenshot of where it stopped; every context is closed either way.
+  afterEach(async ({ task }) => {
+    const failed = task.result?.state === 'fail';
+    for (const [index, { context, page }] of opened.entries()) {
+      if (failed && !page.isClosed()) await screenshot(page, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${index}`);
+      await context.close();
+    }
+    opened = [];
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('serves the app on the gateway origin with a strict Content-Security-Policy, caching and development tokens', async () => {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${origin}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/assets/..%2Fpackage.json`)).status).toBe(404);
+
+    const token = await fetch(`${origin}/dev/token?role=trainer`);
+    expect(token.status).toBe(200);
+    expect(token.headers.get('cache-control')).toBe('no-store');
+    const issued = (await token.json()) as { token: string; subject: string };
+    expect(issued.subject).toBe('demo-trainer');
+    const mine = await stack.execute<{ myCourses: { total: number } }>(
+      { query: '{ myCourses { total } }' },
+      { authorization: `Bearer ${issued.token}` },
+    );
+    expect(mine.data?.myCourses.total).toBe(2);
+    expect((await fetch(`${origin}/dev/token?role=emperor`)).status).toBe(400);
+  });
+
+  inBrowser(
+    'a trainer on a 360 px phone records a session sheet in one save and sees the attendance rates',
+    async () => {
+      pageErrors = [];
+      const { context, page } = await newPage({ width: 360, height: 740 });
+      await signIn(page, 'trainer');
+      await page.getByRole('link', { name: course.title }).click();
+      await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
+      await page.locator(`a[href="#/trainer/session/${sessionIds[0]}"]`).click();
+      await page.getByRole('heading', { level: 1, name: 'Điểm danh buổi học' }).waitFor();
+      await expect.poll(() => page.getByTestId('sheet-row').count()).toBe(NAMES.length);
+
+      await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
+      const bình = page.getByTestId('sheet-row').filter({ hasText: 'Trần Thị Bình' });
+      await bình.getByRole('radio', { name: 'Vắng' }).check();
+      const đức = page.getByTestId('sheet-row').filter({ hasText: 'Lê Minh Đức' });
+      await đức.getByRole('radio', { name: 'Muộn' }).check();
+      await expect.poll(() => page.locator('.sheet-state').textContent()).toContain('5 dòng chưa lưu');
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'trainer-sheet-360-before-save');
+
+      await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+      await expect.poll(() => page.getByTestId('sheet-result').textContent()).toBe('Đã lưu: 5 mới, 0 thay đổi, 0 giữ nguyên.');
+      // One of three held sessions attended (the others are unmarked, so absent): 33,3%.
+      const hải = page.getByTestId('sheet-row').filter({ hasText: 'Nguyễn Văn Hải' });
+      await expect.poll(() => hải.getByTestId('row-rate').textContent()).toBe('Tỉ lệ chuyên cần: 33,3%');
+      await expect.poll(() => đức.getByTestId('row-rate').textContent()).toBe('Tỉ lệ chuyên cần: 33,3%');
+      await expect.poll(() => bình.getByTestId('row-rate').textContent()).toBe('Tỉ lệ chuyên cần: 0,0%');
+      expect(await bình.getAttribute('data-status')).toBe('ABSENT');
+      await screenshot(page, 'trainer-sheet-360-saved');
+
+      // The two other sessions, everyone present; then the roster shows the rates.
+      for (const sessionId of sessionIds.slice(1)) {
+        await page.goto(`${origin}/#/trainer/session/${sessionId}`);
+        await expect.poll(() => page.getByTestId('sheet-row').count()).toBe(NAMES.length);
+        await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
+        await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+        await expect.poll(() => page.getByTestId('sheet-result').textContent()).toBe('Đã lưu: 5 mới, 0 thay đổi, 0 giữ nguyên.');
+      }
+      await page.goto(`${origin}/#/trainer/course/${course.id}`);
+      const roster = page.getByTestId('roster');
+      await expect.poll(() => roster.locator('tbody tr').count()).toBe(NAMES.length);
+      await expect
+        .poll(() => roster.locator('tr', { hasText: 'Nguyễn Văn Hải' }).getByTestId('rate').textContent())
+        .toBe('100,0%');
+      await expect.poll(() => roster.locator('tr', { hasText: 'Trần Thị Bình' }).getByTestId('rate').textContent()).toBe('66,7%');
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'trainer-roster-360');
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+
+  inBrowser(
+    'a refused sheet marks its bad rows; each error can be dismissed and nothing was saved',
+    async () => {
+      pageErrors = [];
+      const { context, page } = await newPage({ width: 360, height: 740 });
+      await signIn(page, 'trainer');
+      await page.goto(`${origin}/#/trainer/session/${upcoming.sessionId}`);
+      await expect.poll(() => page.getByTestId('sheet-row').count()).toBe(3);
+      await expect.poll(() => page.locator('.notice-warning').textContent()).toContain('chưa diễn ra');
+
+      // Keyboard only: the first row's first status, then along its group with the arrow keys.
+      await page.getByTestId('sheet-row').first().getByRole('radio').first().focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.getByTestId('sheet-row').first().getAttribute('data-status')).toBe('EXCUSED');
+      await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
+      await page.getByTestId('sheet-row').first().getByRole('radio', { name: 'Có phép' }).check();
+      await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+
+      await expect.poll(() => page.getByTestId('row-error').count()).toBe(2);
+      expect(await page.getByTestId('sheet-errors').textContent()).toContain('Chưa lưu gì: 2 dòng không hợp lệ');
+      expect(await page.getByTestId('row-error').first().textContent()).toContain('chưa diễn ra');
+      await screenshot(page, 'trainer-sheet-row-errors-360');
+      await page.getByTestId('row-error').first().getByRole('button').click();
+      await expect.poll(() => page.getByTestId('row-error').count()).toBe(1);
+      await page.getByRole('button', { name: 'Xóa các thông báo lỗi' }).click();
+      await expect.poll(() => page.getByTestId('row-error').count()).toBe(0);
+
+      const sheet = await ok<{ sessionSheet: { rows: { mark: unknown }[] } }>(
+        `query($id: ID!) { sessionSheet(sessionId: $id) { rows { mark { status } } } }`,
+        { id: upcoming.sessionId },
+        TRAINER,
+      );
+      expect(sheet.sessionSheet.rows.map((row) => row.mark)).toEqual([null, null, null]);
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+
+  inBrowser(
+    'the trainer closes the course and issues its certificates with a progress bar',
+    async () => {
+      pageErrors = [];
+      const { context, page } = await newPage({ width: 360, height: 740 });
+      await signIn(page, 'trainer');
+      await page.goto(`${origin}/#/trainer/course/${course.id}`);
+      await page.getByRole('button', { name: 'Kết thúc khóa học và xét hoàn thành' }).click();
+      await expect.poll(() => page.locator('.notice-success').first().textContent()).toContain('Đã kết thúc khóa học');
+      const issue = page.getByRole('button', { name: /^Cấp chứng chỉ cho \d+ học viên hoàn thành$/ });
+      await issue.waitFor();
+      const count = Number(/(\d+)/.exec((await issue.textContent()) ?? '')?.[1]);
+      expect(count).toBeGreaterThanOrEqual(4);
+      await issue.click();
+      await expect.poll(() => page.locator('.progress span').textContent()).toBe(`Đã cấp ${count}/${count}`);
+      expect(await page.getByTestId('issue-progress').getAttribute('value')).toBe(String(count));
+      await expect
+        .poll(() => page.getByTestId('certificates-held').textContent())
+        .toBe(`Đã có chứng chỉ: ${count}/${count} học viên hoàn thành`);
+      await screenshot(page, 'trainer-certificates-360');
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+
+  inBrowser(
+    'a trainee sees their course and attendance, downloads the certificate PDF, and gets its verification link',
+    async () => {
+      pageErrors = [];
+      const { context, page } = await newPage();
+      await signIn(page, 'trainee');
+      const enrolment = page.getByTestId('enrolment').filter({ hasText: course.title });
+      await enrolment.waitFor();
+      await enrolment.getByRole('button', { name: 'Xem điểm danh' }).click();
+      await expect.poll(() => enrolment.locator('tbody tr').count()).toBe(3);
+      expect(await enrolment.locator('tbody').textContent()).toContain('Có mặt');
+
+      const card = page.getByTestId('certificate').first();
+      await card.waitFor();
+      const serial = await card.getAttribute('data-serial');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        card.getByRole('button', { name: /Tải PDF/ }).click(),
+      ]);
+      // The name the server gives, in Vietnamese: "giấy-chứng-nhận-<serial>-nguyễn-văn-hải.pdf".
+      expect(download.suggestedFilename().normalize('NFC')).toBe(`giấy-chứng-nhận-${serial}-nguyễn-văn-hải.pdf`);
+      const bytes = readFileSync(await download.path());
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const mine = await ok<{ myCertificates: { serial: string; sha256: string; verificationCode: string }[] }>(
+        '{ myCertificates { serial sha256 verificationCode } }',
+        {},
+        TRAINEE,
+      );
+      const certificate = mine.myCertificates.find((candidate) => candidate.serial === serial);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(certificate?.sha256);
+      expect(await card.getByRole('textbox').inputValue()).toBe(`${origin}/verify/${certificate?.verificationCode}`);
+      await screenshot(page, 'trainee-certificates');
+
+      // English on request; dates stay dd/mm/yyyy.
+      await page.getByTestId('language').click();
+      await page.getByRole('heading', { level: 2, name: 'My certificates' }).waitFor();
+      expect(await card.textContent()).toMatch(/Issued on: \d{2}\/\d{2}\/\d{4}/);
+      expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+      await page.getByTestId('language').click();
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+
+  inBrowser(
+    'the verify page, signed out, says valid from the link and by typed code, then revoked',
+    async () => {
+      pageErrors = [];
+      const mine = await ok<{ myCertificates: { id: string; verificationCode: string }[] }>(
+        '{ myCertificates { id verificationCode } }',
+        {},
+        TRAINEE,
+      );
+      const { id, verificationCode } = mine.myCertificates[0];
+      const { context, page } = await newPage({ width: 360, height: 740 });
+      await page.goto(`${origin}/#/verify/${verificationCode}`);
+      const verdict = page.getByTestId('verdict');
+      await expect.poll(() => verdict.getAttribute('data-status')).toBe('VALID');
+      expect(await verdict.textContent()).toContain('Chứng chỉ hợp lệ');
+      expect(await verdict.textContent()).toContain('Nguyễn Văn Hải');
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'verify-valid-360');
+
+      // The shared link itself (the QR code's) opens the public page on the same origin.
+      const shared = await page
+        .context()
+        .request.get(`${origin}/verify/${verificationCode}`, { headers: { accept: 'text/html' } });
+      expect(shared.status()).toBe(200);
+      expect(await shared.text()).toContain('Nguyễn Văn Hải');
+
+      await ok(
+        `mutation($id: ID!) { revokeCertificate(id: $id, reason: "Cấp nhầm thông tin khóa học") { id } }`,
+        { id },
+        TRAINER,
+      );
+      await page.goto(`${origin}/#/verify`);
+      await page.getByLabel('Mã xác minh').fill(verificationCode);
+      await page.getByRole('button', { name: 'Tra cứu' }).click();
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-status')).toBe('REVOKED');
+      expect(await page.getByTestId('verdict').textContent()).toContain('Chứng chỉ đã bị thu hồi');
+      await screenshot(page, 'verify-revoked-360');
+
+      await page.goto(`${origin}/#/verify/KHONG-CO-MA-NAY`);
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-status')).toBe('NOT_FOUND');
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+
+  inBrowser(
+    'the dashboard renders its scorecard and charts with data, drills down, and has no console errors',
+    async () => {
+      pageErrors = [];
+      const { context, page } = await newPage();
+      await signIn(page, 'viewer');
+      const yearly = page.locator('[data-tile="trainingYear"]');
+      await yearly.waitFor();
+      expect(await yearly.getAttribute('data-status')).toMatch(/^(ACHIEVED|ON_TRACK|AT_RISK|OFF_TRACK|MISSED|NOT_STARTED)$/);
+      if (year === Number(today.slice(0, 4))) expect(await yearly.textContent()).toContain(`${NAMES.length} / 60 lượt người`);
+
+      for (const name of ['participations', 'cumulative', 'budget']) {
+        const chart = page.locator(`[data-chart="${name}"]`);
+        await chart.waitFor();
+        expect(Number(await chart.getAttribute('data-points')), name).toBeGreaterThan(0);
+        // Something is drawn: the canvas holds pixels other than the white background.
+        await expect.poll(() => page.evaluate<number>(inkedPixels(name)), { message: name }).toBeGreaterThan(500);
+      }
+      const participations = await page.locator('[data-chart="participations"]').textContent();
+      expect(participations).toContain('Lượt người được bồi dưỡng theo năm');
+
+      await yearly.click();
+      const drilldown = page.getByTestId('drilldown');
+      await drilldown.waitFor();
+      expect(
+        await drilldown
+          .locator('tbody tr')
+          .filter({ hasText: String(year) })
+          .textContent(),
+      ).toContain(String(NAMES.length));
+      await page.locator('[data-tile="budget"]').click();
+      await expect.poll(() => drilldown.textContent()).toMatch(/\d{1,3}(\.\d{3})+ ₫/);
+      await screenshot(page, 'dashboard');
+
+      // The annual report of the year shown, as a PDF.
+      const currentYear = Number(today.slice(0, 4));
+      const [report] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Tải báo cáo năm ${currentYear} (PDF)` }).click(),
+      ]);
+      expect(
+        readFileSync(await report.path())
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-');
+      expect(report.suggestedFilename()).toMatch(new RegExp(`${currentYear}\\.pdf$`));
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'dashboard-360');
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+});
