@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { formatVietnameseDate } from '@metrology/kit';
-import { create as createFont, type Font } from 'fontkit';
+import { pdfBytes, registerPdfFonts } from '@metrology/kit/pdf';
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
 
@@ -34,36 +32,6 @@ const MARGIN = 64;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const ACCENT = '#8b1a1a';
 const INK = '#1a1a1a';
-
-interface Fonts {
-  regular: Font;
-  bold: Font;
-}
-
-let fonts: Fonts | undefined;
-
-/**
- * DejaVu Sans carries every Vietnamese precomposed letter, and a full TTF embeds with a ToUnicode
- * map, so the text stays extractable. Parsed once per process: handing pdfkit the parsed font
- * instead of the file saves most of the cost of a page (STACK.md: about 8 ms instead of 75).
- */
-function loadFonts(): Fonts {
-  if (!fonts) {
-    const resolve = createRequire(__filename).resolve;
-    const parse = (file: string): Font => {
-      const font = createFont(readFileSync(resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-      if ('fonts' in font) throw new Error(`${file} is a font collection, expected a single font`);
-      return font;
-    };
-    fonts = { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
-  }
-  return fonts;
-}
-
-/** pdfkit accepts a parsed fontkit font (it checks for `layout`), which its type declarations omit. */
-function asFontSource(font: Font): PDFKit.Mixins.PDFFontSource {
-  return font as unknown as PDFKit.Mixins.PDFFontSource;
-}
 
 /** "ngày 27 tháng 11 năm 2026", the way official documents are dated. */
 function longVietnameseDate(date: string): string {
@@ -98,7 +66,6 @@ function centred(doc: PDFKit.PDFDocument, text: string, font: string, size: numb
  * the same content gives the same bytes; the stored bytes are what is served in any case.
  */
 export function renderCertificatePdf(content: CertificatePdfContent): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -112,14 +79,9 @@ export function renderCertificatePdf(content: CertificatePdfContent): Promise<Bu
       ModDate: content.issuedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', asFontSource(regular));
-  doc.registerFont('bold', asFontSource(bold));
+  const done = pdfBytes(doc);
+  // DejaVu Sans, parsed once per process by the kit, registered as 'regular' and 'bold'.
+  registerPdfFonts(doc);
 
   // Frame.
   doc
