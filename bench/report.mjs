@@ -1,0 +1,196 @@
+/**
+ * The benchmark's report: the machine, the data set, the results tables and the verdict against
+ * the goals of issue 6, as Markdown printed to stdout and written into docs/BENCHMARKS.md between
+ * the markers below (the text around them is kept).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AS_OF, PHASE, PLAN, ROOT, YEAR } from './scenario.mjs';
+
+export const DOC = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+const BEGIN = '<!-- bench:results:begin (written by `npm run bench`; edit outside the markers) -->';
+const END = '<!-- bench:results:end -->';
+
+/** The goals of issue 6 on this 2-core machine. */
+export const GOALS = { scorecardP99Ms: 100, gatewayOverhead: 1.5 };
+
+/** nproc, memory, CPU model, Node and PostgreSQL versions, load average. */
+export async function machine(client) {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const meminfo = await readFile('/proc/meminfo', 'utf8').catch(() => '');
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const memKb = Number(/^MemTotal:\s*(\d+)/m.exec(meminfo)?.[1] ?? os.totalmem() / 1024);
+  const {
+    rows: [{ server_version: postgres }],
+  } = await client.query('show server_version');
+  const {
+    rows: [settings],
+  } = await client.query(
+    "select current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem, current_setting('max_parallel_workers_per_gather') as parallel",
+  );
+  return {
+    nproc: os.availableParallelism(),
+    memory: `${(memKb / 2 ** 20).toFixed(1)} GiB`,
+    model,
+    node: process.version,
+    postgres,
+    settings,
+  };
+}
+
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const int = (value) => value.toLocaleString('en-US');
+const ratio = (value) => `${value.toFixed(2)}×`;
+
+function tableOf(header, rows) {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+function loadRow(label, result) {
+  return [
+    label,
+    String(result.clients),
+    `${int(result.requests)} in ${result.seconds.toFixed(1)} s`,
+    result.perSecond.toFixed(1),
+    ms(result.p50),
+    ms(result.p99),
+  ];
+}
+
+const LOAD_HEADER = ['measured', 'clients', 'requests (all checked)', 'requests/s', 'p50 ms', 'p99 ms'];
+
+/** The gateway's overhead on the single-subgraph query: latency and throughput ratios. */
+export function overhead(results) {
+  const { gateway, direct } = results.single;
+  return {
+    p50At1: gateway[1].p50 / direct[1].p50,
+    p50At16: gateway[16].p50 / direct[16].p50,
+    throughputAt1: direct[1].perSecond / gateway[1].perSecond,
+    throughputAt16: direct[16].perSecond / gateway[16].perSecond,
+  };
+}
+
+/** The results section as Markdown. */
+export function resultsMarkdown({ started, finished, host, sizes, results, commands }) {
+  const lines = [];
+  lines.push(
+    `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC (${((finished - started) / 1000).toFixed(0)} s in all,` +
+      ' data generation included when it ran).',
+    '',
+    `Machine: ${host.nproc} CPUs (nproc), ${host.model}, ${host.memory} of memory; Node ${host.node}; PostgreSQL ` +
+      `${host.postgres} (shared_buffers ${host.settings.shared_buffers}, work_mem ${host.settings.work_mem}, ` +
+      `max_parallel_workers_per_gather ${host.settings.parallel}). The load generator, the gateway, the three subgraphs ` +
+      'and PostgreSQL all share these CPUs. Load average (1, 5, 15 min) before the run ' +
+      `${host.loadBefore.map((load) => load.toFixed(1)).join(', ')}, after it ${host.loadAfter.map((load) => load.toFixed(1)).join(', ')}.`,
+    '',
+    `Asked: plan ${PLAN}, year ${YEAR}, phase ${PHASE}, as of ${AS_OF}, as a viewer.`,
+    '',
+    'Commands:',
+    '',
+    '```sh',
+    ...commands,
+    '```',
+    '',
+    '### Data set (rows counted after generation)',
+    '',
+    tableOf(
+      ['database', 'table', 'rows'],
+      sizes.map((row) => [row.database, row.table, int(row.rows)]),
+    ),
+    '',
+    '### (a) The scorecard through the gateway',
+    '',
+    tableOf(LOAD_HEADER, [
+      ...(results.cold ? [coldRow(results.cold)] : []),
+      loadRow('`SCORECARD_QUERY`, cached aggregates', results.scorecard[1]),
+      loadRow('`SCORECARD_QUERY`, cached aggregates', results.scorecard[16]),
+    ]),
+    '',
+    '### (b) A single-subgraph query: through the gateway and straight to the subgraph',
+    '',
+    '`Budget`: `plan(code) { code budgetSummary(asOf, year) { … } }`, which funding answers alone; the gateway sends it',
+    "to funding whole, and the direct call sends the same document signed as the gateway's calls are (kit `signIdentity`).",
+    '',
+    tableOf(LOAD_HEADER, [
+      loadRow('`Budget` through the gateway', results.single.gateway[1]),
+      loadRow('`Budget` straight to funding', results.single.direct[1]),
+      loadRow('`Budget` through the gateway', results.single.gateway[16]),
+      loadRow('`Budget` straight to funding', results.single.direct[16]),
+    ]),
+    '',
+  );
+  const over = overhead(results);
+  lines.push(
+    tableOf(
+      ['gateway overhead', '1 client', '16 clients'],
+      [
+        ['p50 latency, gateway ÷ direct', ratio(over.p50At1), ratio(over.p50At16)],
+        ['throughput, direct ÷ gateway', ratio(over.throughputAt1), ratio(over.throughputAt16)],
+      ],
+    ),
+    '',
+    '### (c) The floor: the scorecard’s numbers by plain SQL (`bench/floor.mjs`, no cache)',
+    '',
+    tableOf(
+      [...LOAD_HEADER, 'mean ms per database (training / labs / funding)'],
+      [1, 16].map((clients) => {
+        const result = results.floor[clients];
+        return [
+          ...loadRow('the aggregates of the three databases, at once', result),
+          ['training', 'labs', 'funding'].map((name) => ms(result.partsMeanMs[name])).join(' / '),
+        ];
+      }),
+    ),
+    '',
+    '### Verdict',
+    '',
+    ...verdict(results, over),
+  );
+  return lines.join('\n');
+}
+
+function coldRow(cold) {
+  return [
+    '`SCORECARD_QUERY`, first read after a write (every cache refilled)',
+    '1',
+    `${cold.requests} (a write before each)`,
+    '',
+    `${ms(cold.p50)} (median)`,
+    `${ms(cold.max)} (max)`,
+  ];
+}
+
+function verdict(results, over) {
+  const p99 = results.scorecard[16].p99;
+  const worstOverhead = Math.max(over.p50At1, over.throughputAt16);
+  return [
+    `- Scorecard p99 at 16 clients under ${GOALS.scorecardP99Ms} ms: **${p99 < GOALS.scorecardP99Ms ? 'met' : 'missed'}** ` +
+      `(${ms(p99)} ms; p50 ${ms(results.scorecard[16].p50)} ms, ${results.scorecard[16].perSecond.toFixed(1)} requests/s).`,
+    `- Gateway overhead under ${GOALS.gatewayOverhead}× for a single-subgraph query: **${
+      worstOverhead < GOALS.gatewayOverhead ? 'met' : 'missed'
+    }** (p50 ${ratio(over.p50At1)} at 1 client, throughput ${ratio(over.throughputAt16)} at 16 clients; ` +
+      `p50 ${ratio(over.p50At16)} at 16 clients).`,
+    `- Floor: the scorecard's aggregates by plain SQL take ${ms(results.floor[1].p50)} ms (p50, 1 client) and ` +
+      `${ms(results.floor[16].p50)} ms (p50, 16 clients), against ${ms(results.scorecard[1].p50)} and ` +
+      `${ms(results.scorecard[16].p50)} ms for the cached scorecard through the gateway` +
+      (results.cold ? ` and ${ms(results.cold.p50)} ms for its first read after a write.` : '.'),
+  ];
+}
+
+/** Replaces the results section of docs/BENCHMARKS.md (creating the file if needed). */
+export async function writeDoc(markdown) {
+  const block = `${BEGIN}\n\n${markdown}\n\n${END}`;
+  const current = await readFile(DOC, 'utf8').catch(() => null);
+  let next;
+  if (current?.includes(BEGIN) && current.includes(END)) {
+    next = current.slice(0, current.indexOf(BEGIN)) + block + current.slice(current.indexOf(END) + END.length);
+  } else {
+    next = `# Benchmarks\n\n${block}\n${current ? `\n${current}` : ''}`;
+  }
+  await writeFile(DOC, next);
+}

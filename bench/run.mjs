@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+/**
+ * The benchmark of issue 6 (point 6), one command: `npx tsc -b && npm run bench`.
+ *
+ * 1. Data: the generated data set in databases `metrology_bench_training`, `_labs` and `_funding`
+ *    on TEST_DATABASE_URL's server (default the local PostgreSQL): made once (each subgraph's
+ *    migrations and seeds, then SQL `insert … select generate_series`), kept for the next run;
+ *    `--regenerate` makes it again (`dataset.mjs`).
+ * 2. The system: the three subgraphs and the gateway, each its own process from the built `dist`,
+ *    in production mode, on free loopback ports (`services.mjs`).
+ * 3. The load: a load generator in a process of its own (`load.mjs`), every answer checked
+ *    against the numbers plain SQL computes from the same databases (`checks.mjs`, `floor.mjs`):
+ *    (a) the scorecard (`SCORECARD_QUERY` of the gateway) through the gateway at 1 and 16
+ *        clients, and its first read after a write;
+ *    (b) a query funding answers alone, through the gateway and straight to funding, at 1 and 16
+ *        clients: the gateway's overhead;
+ *    (c) the floor: the scorecard's aggregates by plain SQL, at 1 and 16 clients, with the
+ *        services stopped.
+ * 4. The report: printed, and written into docs/BENCHMARKS.md (`report.mjs`).
+ *
+ *   npm run bench -- [--seconds 10] [--regenerate]
+ *
+ * Only 127.0.0.1 and the PostgreSQL server are ever contacted.
+ */
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { countRows, prepareDatasets } from './dataset.mjs';
+import { floorScorecard } from './floor.mjs';
+import { machine, resultsMarkdown, writeDoc } from './report.mjs';
+import { AS_OF, BUDGET_QUERY, BUDGET_VARIABLES, pg, ROOT, SCORECARD_VARIABLES, VIEWER, workspace } from './scenario.mjs';
+import { runSecrets, startServices } from './services.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    regenerate: { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(options.seconds);
+if (!(SECONDS > 0)) throw new Error('--seconds must be a positive number');
+/** Before each load measurement, at its concurrency, answers checked but not counted. */
+const WARMUP_SECONDS = 2;
+/** Samples of the scorecard's first read after a write. */
+const COLD_SAMPLES = 3;
+
+const { TEST_SERVER_URL } = workspace('@metrology/kit/testing');
+const { loadGatewayConfig } = workspace('@metrology/gateway');
+const { signDevelopmentToken } = workspace('@metrology/kit/identity');
+const { SCORECARD_QUERY } = workspace('@metrology/gateway/dist/report/scorecard.graphql.js');
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+async function withClient(url, run) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The scorecard's numbers, once, untimed: what every answer is checked against. */
+async function referenceNumbers(databases) {
+  const clients = {};
+  try {
+    for (const [name, url] of Object.entries(databases)) {
+      clients[name] = new pg.Client({ connectionString: url });
+      await clients[name].connect();
+    }
+    return (await floorScorecard(clients, { ...SCORECARD_VARIABLES })).numbers;
+  } finally {
+    await Promise.all(Object.values(clients).map((client) => client.end()));
+  }
+}
+
+/** The load generator's process, with a promise per job. */
+function startLoadGenerator() {
+  const child = fork(path.join(import.meta.dirname, 'load.mjs'), [], { serialization: 'advanced', stdio: 'inherit' });
+  const pending = new Map();
+  let next = 0;
+  child.on('message', (message) => {
+    const job = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.type === 'result') job.resolve(message.result);
+    else job.reject(new Error(`${job.label}: ${message.message}`));
+  });
+  child.on('exit', (code) => {
+    for (const job of pending.values()) job.reject(new Error(`the load generator exited (${code}) during ${job.label}`));
+    pending.clear();
+  });
+  return {
+    run(label, job) {
+      log(`${label} …`);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { label, resolve, reject });
+        child.send({ ...job, id });
+      }).then((result) => {
+        log(`${label}: ${result.requests} requests, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
+        return result;
+      });
+    },
+    stop() {
+      if (child.connected) child.send({ type: 'exit' });
+      if (child.exitCode === null) child.kill('SIGTERM');
+    },
+  };
+}
+
+const started = new Date();
+const loadBefore = os.loadavg();
+log(`preparing the data set${options.regenerate ? ' (regenerating)' : ''} …`);
+const databases = await prepareDatasets(TEST_SERVER_URL, { regenerate: options.regenerate, log });
+const floor = await referenceNumbers(databases);
+const participations = [...floor.training.byYear.values()].reduce((total, count) => total + count, 0);
+const sizes = [
+  ...(await countRows(databases)),
+  { database: 'training', table: `participations as of ${AS_OF} (enrolments with an attended session)`, rows: participations },
+];
+
+const secrets = runSecrets();
+const services = await startServices(databases, secrets);
+const loadGenerator = startLoadGenerator();
+const results = {};
+try {
+  log(`services up on 127.0.0.1 (logs in ${services.logDir})`);
+  const token = await signDevelopmentToken(loadGatewayConfig(services.gatewayEnv).jwt, {
+    subject: VIEWER.subject,
+    roles: VIEWER.roles,
+    name: VIEWER.name,
+  });
+  const scorecard = { query: SCORECARD_QUERY, variables: SCORECARD_VARIABLES };
+  const viaGateway = { url: services.gatewayUrl, auth: { kind: 'bearer', token } };
+  const measure = { seconds: SECONDS, minRequests: 1, warmupSeconds: WARMUP_SECONDS };
+
+  results.cold = await loadGenerator.run('(a) scorecard, first read after a write', {
+    type: 'cold',
+    ...viaGateway,
+    operation: scorecard,
+    check: 'scorecard',
+    floor,
+    databases,
+    samples: COLD_SAMPLES,
+  });
+  results.scorecard = {};
+  for (const clients of [1, 16]) {
+    results.scorecard[clients] = await loadGenerator.run(`(a) scorecard through the gateway, ${clients} clients`, {
+      type: 'http',
+      ...viaGateway,
+      ...measure,
+      clients,
+      operation: scorecard,
+      check: 'scorecard',
+      floor,
+    });
+  }
+
+  const budget = { query: BUDGET_QUERY, variables: BUDGET_VARIABLES };
+  const direct = {
+    url: services.subgraphUrls.funding,
+    auth: { kind: 'signed', identity: VIEWER, secret: secrets.GATEWAY_SECRET },
+  };
+  results.single = { gateway: {}, direct: {} };
+  for (const clients of [1, 16]) {
+    for (const [route, target] of [
+      ['gateway', viaGateway],
+      ['direct', direct],
+    ]) {
+      results.single[route][clients] = await loadGenerator.run(
+        `(b) Budget ${route === 'gateway' ? 'through the gateway' : 'straight to funding'}, ${clients} clients`,
+        {
+          type: 'http',
+          ...target,
+          ...measure,
+          clients,
+          operation: budget,
+          check: 'budget',
+          floor,
+        },
+      );
+    }
+  }
+
+  // The floor runs with the services stopped: PostgreSQL has the machine to itself.
+  await services.stop();
+  results.floor = {};
+  for (const clients of [1, 16]) {
+    results.floor[clients] = await loadGenerator.run(`(c) floor by plain SQL, ${clients} clients`, {
+      type: 'floor',
+      seconds: SECONDS,
+      // At least one statement set per client, and a few at 1 client: one takes seconds.
+      minRequests: clients === 1 ? 3 : clients,
+      clients,
+      databases,
+      scenario: { ...SCORECARD_VARIABLES },
+      floor,
+    });
+  }
+} finally {
+  loadGenerator.stop();
+  await services.stop();
+}
+
+const host = {
+  ...(await withClient(TEST_SERVER_URL, machine)),
+  loadBefore,
+  loadAfter: os.loadavg(),
+};
+const markdown = resultsMarkdown({
+  started,
+  finished: new Date(),
+  host,
+  sizes,
+  results,
+  commands: [
+    'npx tsc -b',
+    `npm run bench${SECONDS === 10 ? '' : ` -- --seconds ${SECONDS}`}   # --regenerate to make the data set again`,
+  ],
+});
+await writeDoc(markdown);
+process.stdout.write(`${markdown}\n`);
+log(`written to ${path.relative(ROOT, path.join(ROOT, 'docs', 'BENCHMARKS.md'))}`);

@@ -1,0 +1,134 @@
+/**
+ * The system under test as it runs in production: each subgraph and the gateway in its own
+ * process, from the built `dist`, in production mode (hardening on, introspection off), with
+ * secrets made for this run, on free loopback ports. Their logs go to files in a temporary
+ * directory, shown when a service fails.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './scenario.mjs';
+
+const START_TIMEOUT_MS = 60_000;
+
+/** A loopback port free at the time of asking. */
+async function freePort() {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** Settings every service of the run shares (a gateway secret and a JWT key made for it). */
+export function runSecrets() {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    GATEWAY_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_ISSUER: 'metrology-bench',
+  };
+}
+
+/** Polls `url` until it answers 200, the process exits or the time is up. */
+async function waitReady(name, child, url, logFile) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const ready = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const log = await readFile(logFile, 'utf8').catch(() => '');
+  throw new Error(`${name} did not become ready (${url}); its log ${logFile}:\n${log.slice(-2000)}`);
+}
+
+/**
+ * Starts `node <entry>` with only `env` (and PATH); resolves once `readyPath` answers.
+ * Returns `{ name, base, stop() }`.
+ */
+async function startProcess(name, entry, env, port, readyPath, logDir) {
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [path.join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  try {
+    await waitReady(name, child, `${base}${readyPath}`, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name, base, logFile, stop };
+}
+
+/**
+ * Starts the three subgraphs on their bench databases, then the gateway in front of them.
+ * Returns `{ gatewayUrl, subgraphUrls, logDir, stop() }`.
+ */
+export async function startServices(databaseUrls, secrets) {
+  const logDir = await mkdtemp(path.join(os.tmpdir(), 'metrology-bench-'));
+  const started = [];
+  // The gateway first, then the subgraphs; a second call finds nothing left to stop.
+  const stop = async () => {
+    for (const service of started.splice(0).reverse()) await service.stop();
+  };
+  try {
+    const subgraphs = await Promise.all(
+      Object.entries(databaseUrls).map(async ([name, databaseUrl]) => {
+        const port = await freePort();
+        const prefix = name.toUpperCase();
+        const service = await startProcess(
+          name,
+          path.join('subgraphs', name, 'dist', 'main.js'),
+          { ...secrets, [`${prefix}_PORT`]: String(port), [`${prefix}_DATABASE_URL`]: databaseUrl },
+          port,
+          '/ready',
+          logDir,
+        );
+        started.push(service);
+        return [name, `${service.base}/graphql`];
+      }),
+    );
+    const subgraphUrls = Object.fromEntries(subgraphs);
+    const port = await freePort();
+    const gatewayEnv = {
+      ...secrets,
+      GATEWAY_PORT: String(port),
+      TRAINING_URL: subgraphUrls.training,
+      LABS_URL: subgraphUrls.labs,
+      FUNDING_URL: subgraphUrls.funding,
+    };
+    const gateway = await startProcess('gateway', path.join('gateway', 'dist', 'main.js'), gatewayEnv, port, '/health', logDir);
+    started.push(gateway);
+    return { gatewayUrl: `${gateway.base}/graphql`, gatewayEnv, subgraphUrls, logDir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

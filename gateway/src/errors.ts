@@ -1,0 +1,73 @@
+import type { SubgraphName } from '@metrology/kit/config';
+import type { Logger } from '@metrology/kit/logger';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** How a subgraph is named to people, in Vietnamese and in English. */
+const SERVICE_NAMES: Record<SubgraphName, { vi: string; en: string }> = {
+  training: { vi: 'Dịch vụ đào tạo', en: 'The training service' },
+  labs: { vi: 'Dịch vụ phòng thí nghiệm', en: 'The laboratories service' },
+  funding: { vi: 'Dịch vụ kinh phí', en: 'The funding service' },
+};
+
+export function isSubgraphName(name: string): name is SubgraphName {
+  return Object.hasOwn(SERVICE_NAMES, name);
+}
+
+/**
+ * The error added to an answer when a subgraph cannot be reached in time (in a GraphQL answer, the
+ * fields that subgraph provides are null): it names the service (`extensions.service`) so that a
+ * dashboard can say which part is missing, and nothing else (no address, no low-level reason:
+ * those go to the log).
+ */
+export function serviceUnavailable(service: SubgraphName): { message: string; extensions: Record<string, string> } {
+  const name = SERVICE_NAMES[service];
+  return {
+    message: `${name.vi} (${service}) tạm thời không khả dụng.`,
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      service,
+      messageEn: `${name.en} (${service}) is temporarily unavailable.`,
+    },
+  };
+}
+
+/**
+ * Codes that describe the caller's own request (parse, validation, limits, variables): their
+ * messages are about the query the caller sent, safe to show as they are.
+ */
+const CALLER_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const INTERNAL = {
+  message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
+  extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'An internal error occurred. Please try again later.' },
+};
+
+/**
+ * The gateway's `formatError`. Errors made safe upstream (every subgraph error carries a Vietnamese
+ * message and `messageEn`; so does SERVICE_UNAVAILABLE) and errors about the caller's own query
+ * pass; anything else (a failure inside the gateway or the query planner) is logged and answered
+ * with a generic message. Stack traces never leave the process.
+ */
+export function createGatewayErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    const code = extensions.code;
+    if (typeof extensions.messageEn === 'string' || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) {
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error }, 'unexpected error at the gateway');
+    return {
+      ...INTERNAL,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+  };
+}
