@@ -34,6 +34,8 @@ COPY subgraphs/funding/package.json  subgraphs/funding/
 COPY gateway/package.json            gateway/
 COPY test/package.json               test/
 COPY clients/cli/package.json        clients/cli/
+COPY clients/sdk/package.json        clients/sdk/
+COPY clients/web/package.json        clients/web/
 
 # ---------------------------------------------------------------------------------------------
 # build: every dependency, then the TypeScript projects (kit, the three subgraphs, the gateway).
@@ -43,7 +45,9 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
 COPY tsconfig.base.json tsconfig.json ./
 COPY subgraphs subgraphs
 COPY gateway gateway
-RUN ${PNPM} exec tsc -b subgraphs/kit subgraphs/training subgraphs/labs subgraphs/funding gateway
+COPY clients clients
+RUN ${PNPM} exec tsc -b subgraphs/kit subgraphs/training subgraphs/labs subgraphs/funding gateway clients/sdk \
+ && cd clients/web && ${PNPM} exec vite build --logLevel warn
 
 # ---------------------------------------------------------------------------------------------
 # prod-deps: production dependencies only (no TypeScript, vitest, biome).
@@ -64,6 +68,8 @@ COPY --from=build --chown=node:node /app/subgraphs/training/dist subgraphs/train
 COPY --from=build --chown=node:node /app/subgraphs/labs/dist     subgraphs/labs/dist
 COPY --from=build --chown=node:node /app/subgraphs/funding/dist  subgraphs/funding/dist
 COPY --from=build --chown=node:node /app/gateway/dist            gateway/dist
+# The web app, served by the gateway on the same origin.
+COPY --from=build --chown=node:node /app/clients/web/dist        clients/web/dist
 COPY --chown=node:node gateway/supergraph.graphql gateway/supergraph.graphql
 USER node
 

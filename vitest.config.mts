@@ -19,6 +19,7 @@ export default defineConfig({
       { find: /^@metrology\/kit$/, replacement: path.join(root, 'subgraphs/kit/src/index.ts') },
       { find: /^@metrology\/(training|labs|funding)$/, replacement: path.join(root, 'subgraphs/$1/src/index.ts') },
       { find: /^@metrology\/gateway$/, replacement: path.join(root, 'gateway/src/index.ts') },
+      { find: /^@metrology\/sdk$/, replacement: path.join(root, 'clients/sdk/src/index.ts') },
     ],
   },
   test: {

@@ -59,6 +59,30 @@ function install() {
 function build() {
   log('Building (TypeScript project references)…');
   run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+  log('Building the web app (Vite)…');
+  const web = path.join(ROOT, 'clients', 'web');
+  run(process.execPath, [path.join(web, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web });
+}
+
+/**
+ * The browser tests drive Debian's Chromium (no browser can be downloaded here): installed with
+ * apt-get when absent and we are root; otherwise those tests are skipped, and say so.
+ */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    log(
+      'Chromium (/usr/bin/chromium) is absent and cannot be installed without root and apt-get: the browser tests will be skipped. Install it with `sudo apt-get install -y chromium`.',
+    );
+    return;
+  }
+  log('Installing Chromium for the browser tests (apt-get install chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const ok = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+  if (!ok(['-q', 'update']) || !ok(['-q', 'install', '-y', 'chromium'])) {
+    log('Chromium could not be installed: the browser tests will be skipped.');
+  }
 }
 
 function canConnect(host, port, timeoutMs = 1500) {
@@ -171,6 +195,7 @@ async function start() {
   process.stdout.write(`
 \x1b[1mNền tảng đo lường Lạng Sơn — Kế hoạch 129/KH-UBND\x1b[0m  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
+  Web app (sign in as a demo user):   http://localhost:4000/
   Gateway (GraphQL, Apollo Sandbox):  http://localhost:4000/graphql
   Subgraphs (gateway-signed only):    training :4001 · labs :4002 · funding :4003
   Data:                               ${embedded ? env.DATA_DIR : 'PostgreSQL'}
@@ -197,6 +222,7 @@ async function test() {
       `PostgreSQL is not reachable at ${url.hostname}:${url.port || 5432}. Start it (see README, "Tests") or set TEST_DATABASE_URL.`,
     );
   }
+  ensureChromium();
   log('Lint and format check (biome)…');
   run(process.execPath, [path.join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'check', '.']);
   log('Tests (vitest)…');
@@ -215,9 +241,21 @@ function token() {
   run(process.execPath, [path.join(ROOT, 'clients/cli/dist/main.js'), 'token', ...process.argv.slice(3)]);
 }
 
+/** The trainers' command line, built first: `npm run -s cli -- <command> …`. */
+function cli() {
+  install();
+  build();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'clients/cli/dist/main.js'), ...process.argv.slice(3)], {
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    stdio: 'inherit',
+  });
+  process.exit(result.status ?? 1);
+}
+
 const command = process.argv[2];
 if (command === 'start') await start();
 else if (command === 'token') token();
+else if (command === 'cli') cli();
 else if (command === 'test') await test();
 else if (command === 'compose') compose();
-else fail('usage: launch.mjs start|test|compose|token');
+else fail('usage: launch.mjs start|test|compose|token|cli');

@@ -1,16 +1,66 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { SubgraphName } from '@metrology/kit/config';
 import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity } from '@metrology/kit/identity';
+import type { Logger } from '@metrology/kit/logger';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context';
+import { serviceUnavailable } from './errors';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+export interface SignedDataSourceOptions {
+  service: SubgraphName;
+  url: string;
+  secret: string;
+  /** The whole call (connect, answer, body) is abandoned after this long. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/** A non-2xx answer of a subgraph, with the GraphQL errors of its body when it has some. */
+class SubgraphStatusError extends GraphQLError {
+  constructor(
+    readonly status: number,
+    readonly graphqlErrors: GraphQLFormattedError[] | null,
+  ) {
+    super(`subgraph answered HTTP ${status}`);
+  }
+}
+
+function graphqlErrorsOf(body: unknown): GraphQLFormattedError[] | null {
+  if (typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return null;
+  return body.errors as GraphQLFormattedError[];
+}
+
+/** Why a call failed, for the log only: a status, a timeout, or the socket error's code. */
+function failureReason(error: unknown): string {
+  if (error instanceof SubgraphStatusError) return `HTTP ${error.status}`;
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
+    const cause = (error as Error & { cause?: { code?: unknown } }).cause;
+    if (cause && typeof cause.code === 'string') return cause.code;
+    return error.message;
+  }
+  return String(error);
+}
 
 /**
  * Sends a subgraph its part of the plan with the caller's identity, signed over the exact body
  * that goes on the wire, and gives up after `timeoutMs` so that one slow subgraph cannot hold the
  * whole answer.
+ *
+ * A subgraph that cannot be reached (connection refused, reset, timeout, a gateway-level HTTP
+ * failure) does not fail the request: the call answers a SERVICE_UNAVAILABLE error naming the
+ * service, Apollo Gateway leaves that subgraph's (nullable) fields null and keeps the other
+ * subgraphs' data. Every request tries again, so a subgraph that comes back is used at once.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, secret: string, timeoutMs: number) {
+  private readonly service: SubgraphName;
+  private readonly logger: Logger;
+
+  constructor({ service, url, secret, timeoutMs, logger }: SignedDataSourceOptions) {
     const fetcher: Fetcher = async (target, init = {}) => {
       const headers = { ...(init.headers ?? {}) };
       const encoded = headers[IDENTITY_HEADER] ?? encodeIdentity({ subject: null, roles: [], name: null });
@@ -21,14 +71,40 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         body: init.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      return response as unknown as Awaited<ReturnType<Fetcher>>;
+      return response as unknown as FetcherResponse;
     };
     super({ url, fetcher });
+    this.service = service;
+    this.logger = logger;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Internal requests of the gateway itself (health checks) have no caller.
     const identity = 'identity' in context && context.identity ? context.identity : { subject: null, roles: [], name: null };
     request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity));
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const started = performance.now();
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // A subgraph's own refusal of the query (HTTP 400 with coded errors, e.g. a variable its
+      // scalar rejects) is an answer, not an outage: its errors are already safe for the caller.
+      if (error instanceof SubgraphStatusError && error.graphqlErrors && error.status === 400) {
+        return { errors: error.graphqlErrors };
+      }
+      this.logger.warn(
+        { subgraph: this.service, reason: failureReason(error), ms: Math.round(performance.now() - started) },
+        'subgraph unavailable; answering without it',
+      );
+      return { errors: [serviceUnavailable(this.service)] };
+    }
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const contentType = response.headers.get('content-type') ?? '';
+    const body: unknown = contentType.includes('json') ? await response.json().catch(() => null) : null;
+    return new SubgraphStatusError(response.status, graphqlErrorsOf(body));
   }
 }

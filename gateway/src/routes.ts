@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Identity } from '@metrology/kit/identity';
+import { annualReportRoute } from './report/annual-report.route';
+import { WEB_ROUTES } from './web';
 
 /** A GraphQL operation run by the gateway itself, through its own schema, as the caller. */
 export type ExecuteAsCaller = (
@@ -21,4 +23,4 @@ export interface GatewayRoute {
 }
 
 /** The gateway's own routes. */
-export const GATEWAY_ROUTES: GatewayRoute[] = [];
+export const GATEWAY_ROUTES: GatewayRoute[] = [annualReportRoute, ...WEB_ROUTES];

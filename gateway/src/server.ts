@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
+import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
 import { queryProtection } from './limits';
 import { type ExecuteAsCaller, GATEWAY_ROUTES } from './routes';
 
@@ -59,12 +60,20 @@ function bearerToken(req: IncomingMessage): string | undefined | null {
 export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+  // Apollo Gateway otherwise exports usage metrics to Apollo and probes cloud metadata servers
+  // when it is constructed: a provincial system sends nothing outside its own network.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => {
-      const target = config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url;
-      if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedDataSource(target, config.gatewaySecret, config.subgraphTimeoutMs);
+    buildService: ({ name }) => {
+      if (!isSubgraphName(name)) throw new Error(`the supergraph names an unknown subgraph: ${name}`);
+      return new SignedDataSource({
+        service: name,
+        url: config.subgraphUrls[name],
+        secret: config.gatewaySecret,
+        timeoutMs: config.subgraphTimeoutMs,
+        logger,
+      });
     },
     logger,
   });
@@ -76,6 +85,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    formatError: createGatewayErrorFormatter(logger),
     csrfPrevention: true,
     // Shutdown is ours (drain HTTP, then Apollo, then the database), not Apollo's own signal handler.
     stopOnTerminationSignals: false,
@@ -128,7 +138,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
       const identity = await authenticate(req, res);
       if (!identity) return;
-      return proxyRoute(res, new URL(`${path}${url.search}`, config.subgraphUrls[route.subgraph]), identity, req.headers.accept);
+      return proxyRoute(
+        res,
+        route.subgraph,
+        new URL(`${path}${url.search}`, config.subgraphUrls[route.subgraph]),
+        identity,
+        req.headers.accept,
+      );
     }
     const own = GATEWAY_ROUTES.find((candidate) => candidate.path.test(path));
     if (own) {
@@ -182,7 +198,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   };
 
   /** Forwards a file or page route to the subgraph that owns it, with the identity signed. */
-  const proxyRoute = async (res: ServerResponse, target: URL, identity: Identity, accept: string | undefined) => {
+  const proxyRoute = async (
+    res: ServerResponse,
+    service: SubgraphName,
+    target: URL,
+    identity: Identity,
+    accept: string | undefined,
+  ) => {
     let upstream: Response;
     try {
       upstream = await fetch(target, {
@@ -190,14 +212,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         signal: AbortSignal.timeout(config.subgraphTimeoutMs),
       });
     } catch (error) {
-      logger.warn({ err: error, url: target.pathname }, 'route upstream unavailable');
-      return sendGraphQLError(
-        res,
-        503,
-        'SERVICE_UNAVAILABLE',
-        'Dịch vụ tạm thời không khả dụng.',
-        'The service is temporarily unavailable.',
-      );
+      logger.warn({ err: error, subgraph: service, url: target.pathname }, 'route upstream unavailable');
+      return sendJson(res, 503, { errors: [serviceUnavailable(service)] });
     }
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_RESPONSE_HEADERS) {

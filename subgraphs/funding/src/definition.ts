@@ -1,4 +1,4 @@
-import { AuditEvent, buildFederatedSchema, type SubgraphDefinition } from '@metrology/kit';
+import { AuditEvent, buildFederatedSchema, DataRevision, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
 import { migrations } from './migrations';
 import { activityReferences } from './modules/activity/activity.reference';
@@ -49,6 +49,7 @@ export const fundingSubgraph: SubgraphDefinition = {
       Disbursement,
       Contribution,
       AuditEvent,
+      DataRevision,
     ],
     migrations,
     seeders: [PlanSeeder],

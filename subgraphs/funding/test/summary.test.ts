@@ -413,7 +413,9 @@ describe('funding: the budget summary on the plan, reconciled with the records t
       viewer,
     );
     const plans = dataOf<{ code: string; budgetSummary: { total: Figures; byTaskGroup: unknown[] } }[]>(result, 'plans');
-    expect(counter.count).toBe(5);
+    // Plans, money, contributions, envelopes, task groups, and the data revision read by each of
+    // the two cached loaders (money, contributions).
+    expect(counter.count).toBe(7);
     const byCode = new Map(plans.map((plan) => [plan.code, plan.budgetSummary]));
     expect(byCode.get('45/KH-UBND')).toEqual({ total: { envelope: 900000000, planned: 777 }, byTaskGroup: [{ taskGroup: 1 }] });
     expect(byCode.get(PLAN)?.total.envelope).toBe(16925000000);

@@ -14,6 +14,7 @@ export * from './indicators';
 export * from './logger';
 export * from './pagination';
 export * from './plan';
+export * from './revision';
 export * from './scalars';
 export * from './schema';
 export * from './server';

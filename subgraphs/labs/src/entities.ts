@@ -1,4 +1,4 @@
-import { AuditEvent, PlanTarget } from '@metrology/kit';
+import { AuditEvent, DataRevision, PlanTarget } from '@metrology/kit';
 import { Assessment, CorrectiveAction, CriterionScore, Finding } from './modules/assessment/assessment.entity';
 import { CapacityProject } from './modules/capacity/capacity.entity';
 import { CriteriaSet, Criterion } from './modules/criteria/criteria.entity';
@@ -29,4 +29,5 @@ export const entities = [
   Traceability,
   CapacityProject,
   AssuranceEngagement,
+  DataRevision,
 ];

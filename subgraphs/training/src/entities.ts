@@ -1,4 +1,4 @@
-import { AuditEvent, PlanTarget } from '@metrology/kit';
+import { AuditEvent, DataRevision, PlanTarget } from '@metrology/kit';
 import { AttendanceChange, AttendanceMark } from './modules/attendance/attendance.entity';
 import { Certificate, CertificateSerialCounter } from './modules/certificate/certificate.entity';
 import { Course, CourseSession, CourseTrainer } from './modules/course/course.entity';
@@ -18,4 +18,5 @@ export const entities = [
   AttendanceChange,
   Certificate,
   CertificateSerialCounter,
+  DataRevision,
 ];

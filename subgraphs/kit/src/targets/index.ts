@@ -193,12 +193,21 @@ export const planKeyReference = {
   Plan: { __resolveReference: (reference: PlanKey): PlanKey => ({ code: reference.code }) },
 };
 
-/** A `Plan.<fieldName>` resolver returning the targets this subgraph stores. */
+/**
+ * A `Plan.<fieldName>` resolver returning the targets this subgraph stores. The field is nullable
+ * because the plan belongs to another subgraph: when this one is down, the gateway answers the
+ * plan with this field null and an error naming the service, instead of losing the whole plan
+ * to null propagation.
+ */
 export function planTargetsResolver(plan: ReturnType<typeof planKeyType>, fieldName: string, description: string) {
   @Resolver(() => plan)
   class PlanTargetsResolver {
     @Authorized()
-    @FieldResolver(() => [PlanTarget], { name: fieldName, description })
+    @FieldResolver(() => [PlanTarget], {
+      name: fieldName,
+      nullable: true,
+      description: `${description} Null when this part of the plan is unavailable (the error names the service).`,
+    })
     targets(@Root() root: PlanKey, @Ctx() ctx: BaseContext): Promise<PlanTarget[]> {
       return ctx.loaders.get(planTargetsLoader).load(root.code);
     }

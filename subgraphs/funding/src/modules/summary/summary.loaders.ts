@@ -1,4 +1,4 @@
-import { defineLoader } from '@metrology/kit';
+import { defineLoader, RevisionCache } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NET_DISBURSED } from '../../shared/ledger';
 import { moneyOf } from '../../shared/money';
@@ -110,29 +110,70 @@ function emptyPlanMoney(): PlanMoney {
   return { bySource: new Map(), byTaskGroup: new Map(), byYear: new Map(), total: NOTHING };
 }
 
+/**
+ * Summaries are read again and again (dashboards, the scorecard, the annual report) and change
+ * only with the money: each is kept per plan, as-of date and year until a budget line, an
+ * allocation, a disbursement or a contribution changes (kit `RevisionCache`; the triggers are in
+ * migration `_data_revision`).
+ */
+const cachedMoney = new RevisionCache<PlanMoney>(1_000);
+const cachedContributions = new RevisionCache<bigint>(1_000);
+
+/** `batch`, through `cache`: only the keys not cached at the current revision are computed. */
+function cached<V>(
+  cache: RevisionCache<V>,
+  em: EntityManager,
+  keys: readonly SummaryKey[],
+  batch: (keys: SummaryKey[]) => Promise<V[]>,
+  empty: V,
+): Promise<V[]> {
+  return cache.getMany(
+    em,
+    keys.map(cacheKey),
+    async (missing) => {
+      const wanted = new Set(missing);
+      const toCompute = keys.filter((key) => wanted.has(cacheKey(key)));
+      const values = await batch(toCompute);
+      return new Map(toCompute.map((key, index) => [cacheKey(key), values[index]]));
+    },
+    empty,
+  );
+}
+
 export const planMoneyLoader = defineLoader<SummaryKey, PlanMoney, string>({
   name: 'planMoney',
   cacheKey,
-  batch: (em, keys) => perFilter(keys, (planIds, asOf, year) => planMoney(em, planIds, asOf, year), emptyPlanMoney),
+  batch: (em, keys) =>
+    cached(
+      cachedMoney,
+      em,
+      keys,
+      (missing) => perFilter(missing, (planIds, asOf, year) => planMoney(em, planIds, asOf, year), emptyPlanMoney),
+      emptyPlanMoney(),
+    ),
 });
 
 /** Contributions received by each plan on or before the as-of date (in the year, when given): one statement per filter. */
 export const planContributionsLoader = defineLoader<SummaryKey, bigint, string>({
   name: 'planContributions',
   cacheKey,
-  batch: (em, keys) =>
-    perFilter(
-      keys,
-      async (planIds, asOf, year) => {
-        const rows = await em.execute<{ plan_id: number; total: string | null }[]>(
-          `select plan_id, sum(amount)::text as total
+  batch: (em, keys) => cached(cachedContributions, em, keys, (missing) => contributions(em, missing), 0n),
+});
+
+/** The contributions of each key, summed in SQL. */
+function contributions(em: EntityManager, keys: readonly SummaryKey[]): Promise<bigint[]> {
+  return perFilter(
+    keys,
+    async (planIds, asOf, year) => {
+      const rows = await em.execute<{ plan_id: number; total: string | null }[]>(
+        `select plan_id, sum(amount)::text as total
              from contribution
             where plan_id in (${planIds.map(() => '?').join(', ')}) and date <= ?${year === null ? '' : ' and extract(year from date) = ?'}
             group by plan_id`,
-          [...planIds, asOf, ...(year === null ? [] : [year])],
-        );
-        return new Map(rows.map((row) => [Number(row.plan_id), moneyOf(row.total)]));
-      },
-      () => 0n,
-    ),
-});
+        [...planIds, asOf, ...(year === null ? [] : [year])],
+      );
+      return new Map(rows.map((row) => [Number(row.plan_id), moneyOf(row.total)]));
+    },
+    () => 0n,
+  );
+}

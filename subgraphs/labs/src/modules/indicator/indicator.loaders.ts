@@ -1,4 +1,4 @@
-import { type DatedCount, defineLoader } from '@metrology/kit';
+import { type DatedCount, defineLoader, RevisionCache } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EngagementStatus } from '../engagement/engagement.entity';
 import type { Ownership } from '../organization/organization.entity';
@@ -6,8 +6,10 @@ import type { Ownership } from '../organization/organization.entity';
 /**
  * The dated counts behind STANDARDS, MAP, LABS and CAPACITY (SPEC §3), keyed by as-of date.
  * The register is the province's, not a plan's (no record carries a plan code), so the counts
- * depend on the date alone: every plan asked about at one date shares one key, and every date of
- * a request one statement per indicator. The rule (kit) keeps what falls in each target's window.
+ * depend on the date alone. Each indicator's counts are computed for all time, once per change
+ * of the register (kit `RevisionCache`; the triggers are in migration `_data_revision`), and cut
+ * at each as-of date: the count of a day never depends on the as-of date, only whether the day is
+ * counted. The rule (kit) keeps what falls in each target's window.
  */
 
 /** Engagements completed on one day for enterprises of one ownership. */
@@ -43,13 +45,30 @@ async function datedCounts(em: EntityManager, keys: readonly string[], sql: (tab
   return perKey(keys, rows, (row) => ({ date: row.date, count: row.count }));
 }
 
+/** Later than anything in the register: counts everything there is. */
+const END_OF_TIME = '9999-12-31';
+
+/**
+ * A loader's batch that counts all time once per register revision (`count` asked for the single
+ * as-of date END_OF_TIME) and answers each as-of date with the days up to it.
+ */
+function cutAtAsOf<V extends { date: string }>(
+  count: (em: EntityManager, keys: readonly string[]) => Promise<V[][]>,
+): (em: EntityManager, keys: readonly string[]) => Promise<V[][]> {
+  const cache = new RevisionCache<V[]>(1);
+  return async (em, keys) => {
+    const [all] = await cache.getMany(em, ['all'], async () => new Map([['all', (await count(em, [END_OF_TIME]))[0]]]), []);
+    return keys.map((asOf) => all.filter((row) => row.date <= asOf));
+  };
+}
+
 /**
  * STANDARDS: each kind of standard counts once, in the year its first standard was supported.
  * Only the year is recorded, so the kind counts from 1 January of that year.
  */
 export const standardKindsLoader = defineLoader<string, DatedCount[]>({
   name: 'standardKindsFirstSupported',
-  batch: (em, keys) =>
+  batch: cutAtAsOf((em, keys) =>
     datedCounts(
       em,
       keys,
@@ -61,12 +80,13 @@ export const standardKindsLoader = defineLoader<string, DatedCount[]>({
        group by k.ord, f.first_year
        order by k.ord, f.first_year`,
     ),
+  ),
 });
 
 /** MAP: engagements COMPLETED by the as-of date, per day of completion and ownership of the enterprise. */
 export const completedEngagementsLoader = defineLoader<string, CompletedEngagements[]>({
   name: 'completedEngagements',
-  async batch(em, keys) {
+  batch: cutAtAsOf(async (em, keys) => {
     const { table, params } = asOfTable(keys);
     const rows: (DatedRow & { ownership: Ownership })[] = await em.execute(
       `select k.ord, to_char(e.completed_on, 'YYYY-MM-DD') as date, o.ownership, count(*)::int as count
@@ -78,7 +98,7 @@ export const completedEngagementsLoader = defineLoader<string, CompletedEngageme
       [...params, EngagementStatus.COMPLETED],
     );
     return perKey(keys, rows, (row) => ({ date: row.date, ownership: row.ownership, count: row.count }));
-  },
+  }),
 });
 
 /**
@@ -93,7 +113,7 @@ export const completedEngagementsLoader = defineLoader<string, CompletedEngageme
  */
 export const recognisedLaboratoriesLoader = defineLoader<string, DatedCount[]>({
   name: 'recognisedLaboratories',
-  batch: (em, keys) =>
+  batch: cutAtAsOf((em, keys) =>
     datedCounts(
       em,
       keys,
@@ -137,12 +157,13 @@ export const recognisedLaboratoriesLoader = defineLoader<string, DatedCount[]>({
        having sum(c.delta) <> 0
        order by k.ord, c.day`,
     ),
+  ),
 });
 
 /** CAPACITY: each organisation counts once, on the day its first capacity project was completed. */
 export const capacityOrganizationsLoader = defineLoader<string, DatedCount[]>({
   name: 'capacityOrganizations',
-  batch: (em, keys) =>
+  batch: cutAtAsOf((em, keys) =>
     datedCounts(
       em,
       keys,
@@ -157,4 +178,5 @@ export const capacityOrganizationsLoader = defineLoader<string, DatedCount[]>({
        group by k.ord, f.first_completed
        order by k.ord, f.first_completed`,
     ),
+  ),
 });

@@ -1,7 +1,8 @@
-import { ForbiddenActionError, hasAnyRole, type Identity, NotFoundError, requireId } from '@metrology/kit';
+import { ConflictError, ForbiddenActionError, hasAnyRole, type Identity, NotFoundError, requireId } from '@metrology/kit';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { courseManagedBy } from '../course/course.access';
-import { type Course, CourseSession } from '../course/course.entity';
+import { type Course, CourseSession, CourseStatus } from '../course/course.entity';
 import type { EnrolmentViewers } from './attendance.loaders';
 
 /** The session and its course, when the caller may manage the course (its trainers, administrators). */
@@ -13,6 +14,36 @@ export async function managedSession(
   const session = await em.findOne(CourseSession, { id: requireId('sessionId', sessionId) });
   if (!session) throw new NotFoundError('Session', sessionId, 'buổi học');
   const course = await courseManagedBy(em, identity, session.course.id);
+  return { session, course };
+}
+
+/**
+ * The session and its course for a writer of marks (inside its transaction), while marks may
+ * still change. The session row is locked, so that two writers of one session (a sheet sent
+ * twice, a retry) run one after the other and the second finds the first's marks instead of
+ * colliding with them; the course row is share-locked, so that a completion runs wholly before
+ * or after. A COMPLETED course's marks are final (completion and certificates rest on them):
+ * CONFLICT.
+ */
+export async function sessionOpenForMarks(
+  tx: EntityManager,
+  identity: Identity,
+  sessionId: string,
+): Promise<{ session: CourseSession; course: Course }> {
+  const session = await tx.findOne(
+    CourseSession,
+    { id: requireId('sessionId', sessionId) },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
+  if (!session) throw new NotFoundError('Session', sessionId, 'buổi học');
+  const course = await courseManagedBy(tx, identity, session.course.id, { lock: 'share' });
+  if (course.status === CourseStatus.COMPLETED) {
+    throw new ConflictError(
+      'Khóa học đã kết thúc: không thể thay đổi điểm danh.',
+      'The course is COMPLETED: its attendance marks can no longer change.',
+      { status: course.status },
+    );
+  }
   return { session, course };
 }
 

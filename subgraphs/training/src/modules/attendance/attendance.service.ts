@@ -13,7 +13,7 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CourseSession } from '../course/course.entity';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
-import { displayName, managedSession } from './attendance.access';
+import { displayName, sessionOpenForMarks } from './attendance.access';
 import { type CsvAttendanceRow, ImportMode, readAttendanceCsv } from './attendance.csv';
 import { AttendanceChange, AttendanceChangeSource, AttendanceMark, AttendanceStatus } from './attendance.entity';
 import { readSheet, type SheetValue } from './roster.service';
@@ -244,7 +244,7 @@ export async function recordSheet(
     );
   }
   return inTransaction(em, async (tx) => {
-    const { session } = await managedSession(tx, identity, input.sessionId);
+    const { session } = await sessionOpenForMarks(tx, identity, input.sessionId);
     const positioned = input.rows.map((row, index) => ({ ...row, index, row: index + 1, name: null }));
     const { accepted, rejected } = await checkRows(tx, session, positioned, today);
     if (rejected.length > 0) throw rowsRejected('rows', { vi: 'Bảng điểm danh', en: 'The sheet' }, rejected);
@@ -261,7 +261,7 @@ export async function correctMark(
   today: string = todayInVietnam(),
 ): Promise<AttendanceMark> {
   return inTransaction(em, async (tx) => {
-    const { session } = await managedSession(tx, identity, input.sessionId);
+    const { session } = await sessionOpenForMarks(tx, identity, input.sessionId);
     const positioned = {
       enrolmentId: input.enrolmentId,
       status: input.status,
@@ -339,7 +339,7 @@ export async function importCsv(
   today: string = todayInVietnam(),
 ): Promise<ImportReport> {
   return inTransaction(em, async (tx) => {
-    const { session } = await managedSession(tx, identity, input.sessionId);
+    const { session } = await sessionOpenForMarks(tx, identity, input.sessionId);
     const rows = readAttendanceCsv(input.csv);
     if (rows.length === 0) throw new BadInputError('csv', 'Tệp CSV không có dòng dữ liệu nào.', 'The CSV file has no data rows.');
     const enrolments = await tx.find(Enrolment, { course: session.course.id }, { populate: ['trainee'] });

@@ -5,13 +5,14 @@ import {
   ConflictError,
   DomainError,
   type Identity,
+  inTransaction,
   NotFoundError,
   type SubgraphConfig,
   todayInVietnam,
   toNfc,
+  type UniqueMeanings,
   yearOf,
 } from '@metrology/kit';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { courseManagedBy } from '../course/course.access';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
@@ -53,6 +54,31 @@ const REASON_MAX = 500;
 /** The partial unique index of the migration: one valid certificate per enrolment. */
 const ONE_VALID_PER_ENROLMENT = 'certificate_one_valid_per_enrolment';
 
+/**
+ * What the certificate's unique keys mean when a concurrent writer takes one first (the
+ * transaction rolls back, its serial number with it). Issuers lock the enrolment and take serials
+ * under the counter row's lock, so these are writers that bypassed the locks, or a random
+ * verification code drawn twice.
+ */
+const CERTIFICATE_MEANINGS: UniqueMeanings = {
+  [ONE_VALID_PER_ENROLMENT]: {
+    vi: 'Học viên vừa được cấp một giấy chứng nhận hợp lệ khác. Hãy tải lại dữ liệu và thử lại.',
+    en: 'A valid certificate was just issued for this enrolment by someone else. Reload and try again.',
+  },
+  certificate_serial_unique: {
+    vi: 'Số hiệu giấy chứng nhận vừa được dùng. Hãy thử lại.',
+    en: 'The certificate serial was just taken. Try again.',
+  },
+  certificate_year_sequence_unique: {
+    vi: 'Số hiệu giấy chứng nhận vừa được dùng. Hãy thử lại.',
+    en: 'The certificate serial was just taken. Try again.',
+  },
+  certificate_verification_code_unique: {
+    vi: 'Mã xác thực trùng với một giấy chứng nhận khác. Hãy thử lại.',
+    en: 'The verification code collided with another certificate. Try again.',
+  },
+};
+
 export interface SkippedEnrolmentResult {
   enrolmentId: string;
   traineeName: string;
@@ -77,12 +103,9 @@ export interface CertificateFacts {
 
 type IssueAction = 'ISSUED' | 'REISSUED';
 
-function isOneValidPerEnrolmentViolation(error: unknown): boolean {
-  return (
-    error instanceof UniqueConstraintViolationException &&
-    'constraint' in error &&
-    (error as { constraint?: unknown }).constraint === ONE_VALID_PER_ENROLMENT
-  );
+/** The CONFLICT `inTransaction` gives when the one-valid-certificate index refused an insert. */
+function isOneValidPerEnrolmentConflict(error: unknown): boolean {
+  return error instanceof ConflictError && error.details.constraint === ONE_VALID_PER_ENROLMENT;
 }
 
 function requireId(field: string, value: string, whatVi: string): void {
@@ -168,21 +191,25 @@ export class CertificateService {
   async issue(enrolmentId: string): Promise<Certificate> {
     requireId('enrolmentId', enrolmentId, 'ghi danh');
     try {
-      return await this.em.transactional(async (tx) => {
-        const enrolment = await this.lockedEnrolment(tx, enrolmentId);
-        await courseManagedBy(tx, this.identity, enrolment.course.id);
-        const existing = await tx.findOne(Certificate, { enrolment: enrolment.id, revokedAt: null });
-        if (existing) return existing;
-        if (enrolment.status !== EnrolmentStatus.COMPLETED) throw notCompleted(enrolment);
-        const certificate = await this.create(tx, enrolment, 'ISSUED');
-        await tx.flush();
-        return certificate;
-      });
+      return await inTransaction(
+        this.em,
+        async (tx) => {
+          const enrolment = await this.lockedEnrolment(tx, enrolmentId);
+          await courseManagedBy(tx, this.identity, enrolment.course.id);
+          const existing = await tx.findOne(Certificate, { enrolment: enrolment.id, revokedAt: null });
+          if (existing) return existing;
+          if (enrolment.status !== EnrolmentStatus.COMPLETED) throw notCompleted(enrolment);
+          const certificate = await this.create(tx, enrolment, 'ISSUED');
+          await tx.flush();
+          return certificate;
+        },
+        CERTIFICATE_MEANINGS,
+      );
     } catch (error) {
       // A writer that did not take the enrolment lock inserted a valid certificate first: the
       // partial unique index kept the enrolment at one, and that one is the answer (this
       // transaction rolled back, its serial number with it).
-      if (isOneValidPerEnrolmentViolation(error)) {
+      if (isOneValidPerEnrolmentConflict(error)) {
         const existing = await this.em.findOne(Certificate, { enrolment: enrolmentId, revokedAt: null }, { refresh: true });
         if (existing) return existing;
       }
@@ -197,57 +224,65 @@ export class CertificateService {
    */
   async issueForCourse(courseId: string): Promise<BulkIssueOutcome> {
     requireId('courseId', courseId, 'khóa học');
-    return this.em.transactional(async (tx) => {
-      await courseManagedBy(tx, this.identity, courseId);
-      // Ordered by id so that any two lockers of the same rows take them in the same order.
-      await tx.execute('select id from enrolment where course_id = ? order by id for no key update', [courseId]);
-      const enrolments = await tx.find(
-        Enrolment,
-        { course: courseId },
-        { populate: ['course', 'trainee'], orderBy: { trainee: { searchName: 'asc' }, id: 'asc' }, refresh: true },
-      );
-      const valid = await tx.find(Certificate, { enrolment: { $in: enrolments.map((e) => e.id) }, revokedAt: null });
-      const validByEnrolment = new Map(valid.map((certificate) => [certificate.enrolment.id, certificate]));
-      const outcome: BulkIssueOutcome = { issued: [], skipped: [] };
-      for (const enrolment of enrolments) {
-        const existing = validByEnrolment.get(enrolment.id);
-        const skip = existing
-          ? { code: CertificateSkipCode.ALREADY_ISSUED, reason: `Đã có giấy chứng nhận hợp lệ số ${existing.serial}.` }
-          : skipOf(enrolment);
-        if (skip) {
-          outcome.skipped.push({
-            enrolmentId: enrolment.id,
-            traineeName: enrolment.trainee.fullName,
-            ...skip,
-            certificate: existing ?? null,
-          });
-        } else {
-          outcome.issued.push(await this.create(tx, enrolment, 'ISSUED'));
+    return inTransaction(
+      this.em,
+      async (tx) => {
+        await courseManagedBy(tx, this.identity, courseId);
+        // Ordered by id so that any two lockers of the same rows take them in the same order.
+        await tx.execute('select id from enrolment where course_id = ? order by id for no key update', [courseId]);
+        const enrolments = await tx.find(
+          Enrolment,
+          { course: courseId },
+          { populate: ['course', 'trainee'], orderBy: { trainee: { searchName: 'asc' }, id: 'asc' }, refresh: true },
+        );
+        const valid = await tx.find(Certificate, { enrolment: { $in: enrolments.map((e) => e.id) }, revokedAt: null });
+        const validByEnrolment = new Map(valid.map((certificate) => [certificate.enrolment.id, certificate]));
+        const outcome: BulkIssueOutcome = { issued: [], skipped: [] };
+        for (const enrolment of enrolments) {
+          const existing = validByEnrolment.get(enrolment.id);
+          const skip = existing
+            ? { code: CertificateSkipCode.ALREADY_ISSUED, reason: `Đã có giấy chứng nhận hợp lệ số ${existing.serial}.` }
+            : skipOf(enrolment);
+          if (skip) {
+            outcome.skipped.push({
+              enrolmentId: enrolment.id,
+              traineeName: enrolment.trainee.fullName,
+              ...skip,
+              certificate: existing ?? null,
+            });
+          } else {
+            outcome.issued.push(await this.create(tx, enrolment, 'ISSUED'));
+          }
         }
-      }
-      await tx.flush();
-      return outcome;
-    });
+        await tx.flush();
+        return outcome;
+      },
+      CERTIFICATE_MEANINGS,
+    );
   }
 
   /** Revokes a valid certificate with a reason (course trainers and administrators). */
   async revoke(certificateId: string, rawReason: string): Promise<Certificate> {
     requireId('id', certificateId, 'giấy chứng nhận');
     const reason = revocationReason(rawReason);
-    return this.em.transactional(async (tx) => {
-      const certificate = await this.lockedCertificate(tx, certificateId);
-      await this.authoriseChange(tx, certificate);
-      if (certificate.revokedAt) throw alreadyRevoked(certificate);
-      this.markRevoked(certificate, reason);
-      audit(tx, this.identity, {
-        entityType: 'Certificate',
-        entityId: certificate.id,
-        action: 'REVOKED',
-        changes: { serial: certificate.serial, status: { from: 'VALID', to: 'REVOKED' }, reason },
-      });
-      await tx.flush();
-      return certificate;
-    });
+    return inTransaction(
+      this.em,
+      async (tx) => {
+        const certificate = await this.lockedCertificate(tx, certificateId);
+        await this.authoriseChange(tx, certificate);
+        if (certificate.revokedAt) throw alreadyRevoked(certificate);
+        this.markRevoked(certificate, reason);
+        audit(tx, this.identity, {
+          entityType: 'Certificate',
+          entityId: certificate.id,
+          action: 'REVOKED',
+          changes: { serial: certificate.serial, status: { from: 'VALID', to: 'REVOKED' }, reason },
+        });
+        await tx.flush();
+        return certificate;
+      },
+      CERTIFICATE_MEANINGS,
+    );
   }
 
   /**
@@ -258,29 +293,33 @@ export class CertificateService {
   async reissue(certificateId: string, rawReason: string): Promise<Certificate> {
     requireId('id', certificateId, 'giấy chứng nhận');
     const reason = revocationReason(rawReason);
-    return this.em.transactional(async (tx) => {
-      const found = await tx.findOne(Certificate, { id: certificateId });
-      if (!found) throw new NotFoundError('Certificate', certificateId, 'giấy chứng nhận');
-      // The enrolment first, as issuers lock it, then the certificate itself.
-      const enrolment = await this.lockedEnrolment(tx, found.enrolment.id);
-      const old = await this.lockedCertificate(tx, certificateId);
-      await courseManagedBy(tx, this.identity, enrolment.course.id);
-      if (old.revokedAt) throw alreadyRevoked(old);
-      if (enrolment.status !== EnrolmentStatus.COMPLETED) throw notCompleted(enrolment);
-      this.markRevoked(old, reason);
-      // The old one must be revoked in the database before the new one exists (one valid per enrolment).
-      await tx.flush();
-      const replacement = await this.create(tx, enrolment, 'REISSUED', old);
-      old.replacedBy = replacement;
-      audit(tx, this.identity, {
-        entityType: 'Certificate',
-        entityId: old.id,
-        action: 'REVOKED',
-        changes: { serial: old.serial, status: { from: 'VALID', to: 'REVOKED' }, reason, replacedBy: replacement.id },
-      });
-      await tx.flush();
-      return replacement;
-    });
+    return inTransaction(
+      this.em,
+      async (tx) => {
+        const found = await tx.findOne(Certificate, { id: certificateId });
+        if (!found) throw new NotFoundError('Certificate', certificateId, 'giấy chứng nhận');
+        // The enrolment first, as issuers lock it, then the certificate itself.
+        const enrolment = await this.lockedEnrolment(tx, found.enrolment.id);
+        const old = await this.lockedCertificate(tx, certificateId);
+        await courseManagedBy(tx, this.identity, enrolment.course.id);
+        if (old.revokedAt) throw alreadyRevoked(old);
+        if (enrolment.status !== EnrolmentStatus.COMPLETED) throw notCompleted(enrolment);
+        this.markRevoked(old, reason);
+        // The old one must be revoked in the database before the new one exists (one valid per enrolment).
+        await tx.flush();
+        const replacement = await this.create(tx, enrolment, 'REISSUED', old);
+        old.replacedBy = replacement;
+        audit(tx, this.identity, {
+          entityType: 'Certificate',
+          entityId: old.id,
+          action: 'REVOKED',
+          changes: { serial: old.serial, status: { from: 'VALID', to: 'REVOKED' }, reason, replacedBy: replacement.id },
+        });
+        await tx.flush();
+        return replacement;
+      },
+      CERTIFICATE_MEANINGS,
+    );
   }
 
   /** The public facts for a verification code, or null for an unknown one. */

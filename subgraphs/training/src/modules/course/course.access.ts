@@ -29,10 +29,13 @@ export async function teaches(em: EntityManager, identity: Identity, courseId: s
 
 export interface ManagedCourseOptions {
   /**
-   * Locks the course row until the transaction ends, to serialise writers that check a count
-   * against the course (capacity): only inside a transaction.
+   * Locks the course row until the transaction ends (only inside a transaction). `true` locks it
+   * exclusively (for update), to serialise writers that check a count against the course
+   * (capacity) or change what hangs on it (completion); `'share'` lets such writers of the same
+   * course run side by side but not alongside an exclusive one (attendance and scores against a
+   * completion).
    */
-  lock?: boolean;
+  lock?: boolean | 'share';
 }
 
 /**
@@ -50,7 +53,9 @@ export async function courseManagedBy(
   const course = await em.findOne(
     Course,
     { id: courseId },
-    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+    options.lock
+      ? { lockMode: options.lock === 'share' ? LockMode.PESSIMISTIC_READ : LockMode.PESSIMISTIC_WRITE, refresh: true }
+      : {},
   );
   if (!course) throw new NotFoundError('Course', courseId, 'khóa học');
   if (hasAnyRole(identity, ['admin'])) return course;

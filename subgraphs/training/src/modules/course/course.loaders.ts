@@ -1,12 +1,14 @@
-import { defineLoader, groupByKeys } from '@metrology/kit';
+import { defineLoader, groupByKeys, isUuid } from '@metrology/kit';
 import { sql } from '@mikro-orm/core';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { Course, CourseSession, CourseTrainer } from './course.entity';
 
+/** Courses by id; null for an unknown or malformed id (which never reaches SQL, so it cannot fail the batch). */
 export const courseByIdLoader = defineLoader<string, Course | null>({
   name: 'courseById',
   async batch(em, ids) {
-    const courses = await em.find(Course, { id: { $in: [...ids] } });
+    const wanted = ids.filter(isUuid);
+    const courses = wanted.length > 0 ? await em.find(Course, { id: { $in: wanted } }) : [];
     const byId = new Map(courses.map((course) => [course.id, course]));
     return ids.map((id) => byId.get(id) ?? null);
   },

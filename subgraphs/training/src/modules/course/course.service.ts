@@ -12,6 +12,7 @@ import {
   NotFoundError,
   type Page,
   PlanTarget,
+  requireId,
   searchKey,
   UnauthenticatedError,
   yearOf,
@@ -133,6 +134,7 @@ async function assertNoSessionAt(em: EntityManager, course: Course, date: string
 
 async function sessionWithManagedCourse(em: EntityManager, identity: Identity, sessionId: string) {
   if (!identity.subject) throw new UnauthenticatedError();
+  requireId('id', sessionId);
   const session = await em.findOne(CourseSession, { id: sessionId });
   if (!session) throw new NotFoundError('Session', sessionId, 'buổi học');
   const course = await courseManagedBy(em, identity, session.course.id);
@@ -144,13 +146,14 @@ export const courseService = {
   /** A course the caller may read (NOT_FOUND, or FORBIDDEN for a trainee not enrolled in it). */
   async get(loaders: Loaders, identity: Identity, id: string): Promise<Course> {
     if (!identity.subject) throw new UnauthenticatedError();
+    requireId('id', id);
     const course = await loaders.get(courseByIdLoader).load(id);
     if (!course) throw new NotFoundError('Course', id, 'khóa học');
     await assertMayReadCourse(loaders, identity, id);
     return course;
   },
 
-  /** A course by a federation reference: null when it does not exist, refused like `get` otherwise. */
+  /** A course by a federation reference: null when it does not exist (or the id is malformed), refused like `get` otherwise. */
   async reference(loaders: Loaders, identity: Identity, id: string): Promise<Course | null> {
     if (!identity.subject) throw new UnauthenticatedError();
     const course = await loaders.get(courseByIdLoader).load(id);
@@ -235,11 +238,13 @@ export const courseService = {
 
   /**
    * Changes a course (its trainers or an administrator), from the version the caller saw. The
-   * sessions must still fit the dates and the enrolled trainees the capacity.
+   * sessions must still fit the dates and the enrolled trainees the capacity: the course row is
+   * locked as `enrol` locks it, so that no trainee takes a seat between the count and the change.
    */
   update(em: EntityManager, identity: Identity, id: string, version: number, changes: CourseChanges): Promise<Course> {
+    requireId('id', id);
     return inTransaction(em, async (tx) => {
-      const course = await courseManagedBy(tx, identity, id);
+      const course = await courseManagedBy(tx, identity, id, { lock: true });
       assertVersion(course, version, 'Khóa học', 'course');
       const next = checkCourseFields({
         code: changes.code ?? course.code,
@@ -302,6 +307,7 @@ export const courseService = {
 
   /** Moves a course along PLANNED → OPEN → RUNNING → COMPLETED, or to CANCELLED; anything else is CONFLICT. */
   setStatus(em: EntityManager, identity: Identity, id: string, status: CourseStatus): Promise<Course> {
+    requireId('id', id);
     return inTransaction(em, async (tx) => {
       const course = await courseManagedBy(tx, identity, id);
       const from = course.status;
@@ -320,6 +326,7 @@ export const courseService = {
 
   /** Adds a trainer (by token subject) to a course. */
   addTrainer(em: EntityManager, identity: Identity, courseId: string, subject: string, name: string): Promise<Course> {
+    requireId('courseId', courseId);
     return inTransaction(em, async (tx) => {
       const course = await tx.findOne(Course, { id: courseId });
       if (!course) throw new NotFoundError('Course', courseId, 'khóa học');
@@ -352,6 +359,7 @@ export const courseService = {
   },
 
   removeTrainer(em: EntityManager, identity: Identity, courseId: string, subject: string): Promise<Course> {
+    requireId('courseId', courseId);
     return inTransaction(em, async (tx) => {
       const course = await tx.findOne(Course, { id: courseId });
       if (!course) throw new NotFoundError('Course', courseId, 'khóa học');
@@ -365,6 +373,7 @@ export const courseService = {
 
   /** Adds a session inside the course dates; a second session at the same date and start is CONFLICT. */
   addSession(em: EntityManager, identity: Identity, courseId: string, input: SessionFields): Promise<CourseSession> {
+    requireId('courseId', courseId);
     return inTransaction(em, async (tx) => {
       const course = await courseManagedBy(tx, identity, courseId);
       assertCourseOpenForChanges(course);

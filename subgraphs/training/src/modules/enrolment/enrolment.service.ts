@@ -9,12 +9,13 @@ import {
   isLocalDate,
   NotFoundError,
   type Page,
+  requireId,
   todayInVietnam,
   UnauthenticatedError,
 } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { courseManagedBy, traineeOf } from '../course/course.access';
-import type { Course } from '../course/course.entity';
+import { courseManagedBy, type ManagedCourseOptions, traineeOf } from '../course/course.access';
+import { type Course, CourseStatus } from '../course/course.entity';
 import { CLOSED_COURSE_STATUSES, requireScore } from '../course/course.rules';
 import { Trainee } from '../trainee/trainee.entity';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
@@ -43,11 +44,16 @@ function checkEnrolmentDate(course: Course, date: string): string {
   return date;
 }
 
-async function enrolmentWithManagedCourse(em: EntityManager, identity: Identity, enrolmentId: string) {
+async function enrolmentWithManagedCourse(
+  em: EntityManager,
+  identity: Identity,
+  enrolmentId: string,
+  options: ManagedCourseOptions = {},
+) {
   if (!identity.subject) throw new UnauthenticatedError();
   const enrolment = await em.findOne(Enrolment, { id: enrolmentId });
   if (!enrolment) throw new NotFoundError('Enrolment', enrolmentId, 'ghi danh');
-  const course = await courseManagedBy(em, identity, enrolment.course.id);
+  const course = await courseManagedBy(em, identity, enrolment.course.id, options);
   return { enrolment, course };
 }
 
@@ -66,6 +72,8 @@ export const enrolmentService = {
     traineeId: string,
     enrolledOn: string | null | undefined,
   ): Promise<Enrolment> {
+    requireId('courseId', courseId);
+    requireId('traineeId', traineeId);
     return inTransaction(em, async (tx) => {
       const course = await courseManagedBy(tx, identity, courseId, { lock: true });
       if (CLOSED_COURSE_STATUSES.includes(course.status)) {
@@ -131,6 +139,7 @@ export const enrolmentService = {
 
   /** Withdraws a trainee who is still ENROLLED (from the version the caller saw). */
   withdraw(em: EntityManager, identity: Identity, enrolmentId: string, version: number): Promise<Enrolment> {
+    requireId('id', enrolmentId);
     return inTransaction(em, async (tx) => {
       const { enrolment } = await enrolmentWithManagedCourse(tx, identity, enrolmentId);
       assertVersion(enrolment, version, 'Ghi danh', 'enrolment');
@@ -152,11 +161,24 @@ export const enrolmentService = {
     });
   },
 
-  /** Records the exam score (0..100) of a trainee in a course that has an exam. */
+  /**
+   * Records the exam score (0..100) of a trainee in a course that has an exam. A COMPLETED
+   * course's scores are final: completion and the certificates issued rest on them. The course
+   * row is share-locked, so that a completion (which locks it exclusively) runs before or after,
+   * never in between.
+   */
   setExamScore(em: EntityManager, identity: Identity, enrolmentId: string, score: number): Promise<Enrolment> {
+    requireId('enrolmentId', enrolmentId);
     const value = requireScore('score', score);
     return inTransaction(em, async (tx) => {
-      const { enrolment, course } = await enrolmentWithManagedCourse(tx, identity, enrolmentId);
+      const { enrolment, course } = await enrolmentWithManagedCourse(tx, identity, enrolmentId, { lock: 'share' });
+      if (course.status === CourseStatus.COMPLETED) {
+        throw new ConflictError(
+          'Khóa học đã kết thúc: không thể thay đổi điểm kiểm tra.',
+          'The course is COMPLETED: exam scores can no longer change.',
+          { status: course.status },
+        );
+      }
       if (course.passingScore === null) {
         throw new ConflictError(
           'Khóa học không có bài kiểm tra (chưa đặt điểm đạt).',

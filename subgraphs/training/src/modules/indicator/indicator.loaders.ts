@@ -1,4 +1,4 @@
-import { type DatedCount, defineLoader } from '@metrology/kit';
+import { type DatedCount, defineLoader, RevisionCache } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Participations of a group (a plan's courses, an employer's trainees) counted up to a date. */
@@ -49,10 +49,40 @@ async function participationsByFirstDate(
   return result;
 }
 
-/** Participations in the courses of a plan (course.plan_code), by date of first attendance. */
+/** Later than any session: counts every participation there is. */
+const END_OF_TIME = '9999-12-31';
+
+/**
+ * Every plan's participations of all time, cached per plan (the scorecard and the report ask
+ * for them again and again; counting them reads every attendance mark: seconds on 2,000,000
+ * marks, see docs/CACHING.md). Correct across instances and writers: see `RevisionCache`.
+ */
+const allTimePlanParticipations = new RevisionCache<DatedCount[]>(1_000);
+
+/**
+ * Participations in the courses of a plan (course.plan_code), by date of first attendance, up to
+ * the as-of date. Taken from the plan's participations of all time: an enrolment's first attended
+ * session on or before the as-of date is its first attended session, when that one is on or
+ * before the date, and is otherwise none; so every as-of date shares one count.
+ */
 export const planParticipationsLoader = defineLoader<ParticipationKey, DatedCount[], string>({
   name: 'planParticipations',
-  batch: (em, keys) => participationsByFirstDate(em, keys, PLAN_COURSES),
+  async batch(em, keys) {
+    const allTime = await allTimePlanParticipations.getMany(
+      em,
+      keys.map((key) => key.group),
+      async (plans) => {
+        const counts = await participationsByFirstDate(
+          em,
+          plans.map((group) => ({ group, asOf: END_OF_TIME })),
+          PLAN_COURSES,
+        );
+        return new Map(plans.map((plan, index) => [plan, counts[index]]));
+      },
+      [],
+    );
+    return keys.map((key, index) => allTime[index].filter(({ date }) => date <= key.asOf));
+  },
   cacheKey,
 });
 

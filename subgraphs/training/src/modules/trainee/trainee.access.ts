@@ -2,7 +2,7 @@ import { hasAnyRole, type Identity, type Loaders } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CourseTrainer } from '../course/course.entity';
 import { taughtCourseIdsLoader } from '../course/course.loaders';
-import { Enrolment } from '../enrolment/enrolment.entity';
+import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { enrolmentsByTraineeLoader } from '../enrolment/enrolment.loaders';
 import type { Trainee } from './trainee.entity';
 import { maskCitizenId } from './trainee.rules';
@@ -12,7 +12,8 @@ import { maskCitizenId } from './trainee.rules';
  * (Decree 13/2023/NĐ-CP, SPEC §8):
  * - OWNER: the person themself (their token subject is linked to the record);
  * - ADMIN: an administrator;
- * - COURSE_TRAINER: a trainer of one of the trainee's courses;
+ * - COURSE_TRAINER: a trainer of a course the trainee is in and has not withdrawn from (a withdrawn
+ *   enrolment is history: enrolling someone and withdrawing them must not open their record);
  * - TRAINER: any other trainer (who finds people to enrol);
  * - NONE: everyone else.
  */
@@ -28,7 +29,10 @@ export async function relationToTrainee(loaders: Loaders, identity: Identity, tr
     loaders.get(enrolmentsByTraineeLoader).load(trainee.id),
     loaders.get(taughtCourseIdsLoader).load(identity.subject),
   ]);
-  return enrolments.some((enrolment) => taught.has(enrolment.course.id)) ? 'COURSE_TRAINER' : 'TRAINER';
+  const shared = enrolments.some(
+    (enrolment) => enrolment.status !== EnrolmentStatus.WITHDRAWN && taught.has(enrolment.course.id),
+  );
+  return shared ? 'COURSE_TRAINER' : 'TRAINER';
 }
 
 /** The same relation read with `em` (inside a mutation's transaction, where loaders may not be used). */
@@ -39,7 +43,11 @@ export async function relationToTraineeIn(em: EntityManager, identity: Identity,
   if (!identity.roles.includes('trainer')) return 'NONE';
   const taught = await em.find(CourseTrainer, { subject: identity.subject });
   if (taught.length === 0) return 'TRAINER';
-  const shared = await em.count(Enrolment, { trainee, course: { $in: taught.map((trainer) => trainer.course.id) } });
+  const shared = await em.count(Enrolment, {
+    trainee,
+    course: { $in: taught.map((trainer) => trainer.course.id) },
+    status: { $ne: EnrolmentStatus.WITHDRAWN },
+  });
   return shared > 0 ? 'COURSE_TRAINER' : 'TRAINER';
 }
 

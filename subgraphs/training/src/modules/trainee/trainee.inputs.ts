@@ -35,13 +35,13 @@ export class TraineeInput {
   description: 'Changes to a trainee: only the fields given change; null clears an optional field.',
 })
 export class TraineeUpdateInput {
-  @Field(() => String, { nullable: true, description: 'Full name (họ và tên).' })
+  @Field(() => String, { nullable: true, description: 'Full name (họ và tên). Administrators only.' })
   fullName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Citizen ID, exactly 12 digits.' })
+  @Field(() => String, { nullable: true, description: 'Citizen ID, exactly 12 digits. Administrators only.' })
   citizenId?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth. Administrators only.' })
   dateOfBirth?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Email. The trainee may change it themself.' })
@@ -50,10 +50,10 @@ export class TraineeUpdateInput {
   @Field(() => String, { nullable: true, description: 'Phone. The trainee may change it themself.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Tax code of the employer.' })
+  @Field(() => String, { nullable: true, description: 'Tax code of the employer. The trainee may change it themself.' })
   employerTaxCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Position at the employer.' })
+  @Field(() => String, { nullable: true, description: 'Position at the employer. The trainee may change it themself.' })
   position?: string | null;
 }
 

@@ -1,10 +1,12 @@
-import { defineLoader } from '@metrology/kit';
+import { defineLoader, isUuid } from '@metrology/kit';
 import { Trainee } from './trainee.entity';
 
+/** Trainees by id; null for an unknown or malformed id (which never reaches SQL, so it cannot fail the batch). */
 export const traineeByIdLoader = defineLoader<string, Trainee | null>({
   name: 'traineeById',
   async batch(em, ids) {
-    const trainees = await em.find(Trainee, { id: { $in: [...ids] } });
+    const wanted = ids.filter(isUuid);
+    const trainees = wanted.length > 0 ? await em.find(Trainee, { id: { $in: wanted } }) : [];
     const byId = new Map(trainees.map((trainee) => [trainee.id, trainee]));
     return ids.map((id) => byId.get(id) ?? null);
   },

@@ -48,7 +48,7 @@ export class TraineeResolver {
   @Authorized()
   @Mutation(() => Trainee, {
     description:
-      'Changes a trainee: administrators and the trainers of their courses change any detail, the person only their email and phone. A stale `version` is CONFLICT.',
+      'Changes a trainee. Administrators change any detail. The person and the trainers of a course they are in (not withdrawn) change the contact details (email, phone, position, employer); a change of full name, citizen ID or date of birth by them is FORBIDDEN (ask an administrator). A stale `version` is CONFLICT.',
   })
   updateTrainee(
     @Arg('id', () => ID, { description: 'Id of the trainee.' }) id: string,
