@@ -123,8 +123,9 @@ function sumBetween(counts, from, to) {
   return counts.reduce((total, row) => ((from === null || row.date >= from) && row.date <= to ? total + row.count : total), 0);
 }
 
-const earliest = (a, b) => (a < b ? a : b);
-const latest = (a, b) => (a > b ? a : b);
+/** Of two ISO dates (which sort as strings), the earlier and the later. */
+const earliest = (a, b) => [a, b].sort()[0];
+const latest = (a, b) => [a, b].sort()[1];
 
 /**
  * A target's actual at the as-of date (SPEC §3): what was counted in its window up to the as-of

@@ -113,7 +113,7 @@ function startLoadGenerator() {
 const started = new Date();
 const loadBefore = os.loadavg();
 log(`preparing the data set${options.regenerate ? ' (regenerating)' : ''} …`);
-const databases = await prepareDatasets(TEST_SERVER_URL, { regenerate: options.regenerate, log });
+const databases = await prepareDatasets({ regenerate: options.regenerate, log });
 const floor = await referenceNumbers(databases);
 const participations = [...floor.training.byYear.values()].reduce((total, count) => total + count, 0);
 const sizes = [

@@ -52,10 +52,3 @@ export const BUDGET_VARIABLES = { plan: PLAN, year: YEAR, asOf: AS_OF };
 
 /** The caller: a viewer reads every aggregate of the scorecard (SPEC §8). */
 export const VIEWER = { subject: 'bench-viewer', roles: ['viewer'], name: 'Bench viewer' };
-
-/** The URL of one database on the PostgreSQL server of TEST_DATABASE_URL (default the local one). */
-export function databaseUrl(serverUrl, database) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}

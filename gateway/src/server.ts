@@ -42,6 +42,9 @@ const FORWARDED_RESPONSE_HEADERS = [
   'cache-control',
   'etag',
   'x-content-type-options',
+  'content-security-policy',
+  'referrer-policy',
+  'vary',
 ];
 
 /** Reads the bearer token, if any. `undefined`: no token (anonymous); `null`: malformed header. */
@@ -212,7 +215,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         signal: AbortSignal.timeout(config.subgraphTimeoutMs),
       });
     } catch (error) {
-      logger.warn({ err: error, subgraph: service, url: target.pathname }, 'route upstream unavailable');
+      // The path's last segment is a certificate id or a verification code: not logged.
+      logger.warn({ err: error, subgraph: service, route: target.pathname.replace(/[^/]+$/, '…') }, 'route upstream unavailable');
       return sendJson(res, 503, { errors: [serviceUnavailable(service)] });
     }
     const headers: Record<string, string> = {};

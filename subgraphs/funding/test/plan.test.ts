@@ -98,3 +98,19 @@ describe('funding subgraph: the plan seeded from Plan 129/KH-UBND', () => {
     expect(ready.status).toBe(200);
   });
 });
+
+describe('funding subgraph: signed requests', () => {
+  it('refuses GraphQL over GET even with a valid signature for an empty body (no replay of a route signature)', async () => {
+    const { signIdentity } = await import('@metrology/kit/identity');
+    const { DEV_GATEWAY_SECRET } = await import('@metrology/kit/config');
+    const subgraph = await startTestSubgraph(fundingSubgraph);
+    try {
+      const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ plans { code } }')}`, {
+        headers: { 'apollo-require-preflight': 'true', ...signIdentity(identityOf('admin'), '', DEV_GATEWAY_SECRET) },
+      });
+      expect(response.status).toBe(405);
+    } finally {
+      await subgraph.stop();
+    }
+  });
+});

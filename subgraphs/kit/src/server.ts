@@ -125,6 +125,9 @@ export async function startSubgraph(
     }
     const route = path === '/graphql' ? undefined : definition.routes?.find((candidate) => candidate.path.test(path));
     if (path !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
+    // The gateway only POSTs GraphQL: a GET (query in the URL, empty body) could otherwise reuse
+    // the signature of an empty-bodied route request for an arbitrary query.
+    if (!route && req.method !== 'POST') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'POST' });
     let body: Buffer;
     try {
       body = await readBody(req, MAX_BODY_BYTES);
