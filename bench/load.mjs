@@ -75,7 +75,6 @@ async function httpJob(job) {
     });
     check(response.status, await response.text());
   };
-  if (job.warmupSeconds > 0) await closedLoop({ clients: job.clients, seconds: job.warmupSeconds, minRequests: 1 }, request);
   return closedLoop(job, request);
 }
 

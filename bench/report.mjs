@@ -147,11 +147,53 @@ export function resultsMarkdown({ started, finished, host, sizes, results, comma
       }),
     ),
     '',
+    '### Where the CPU went (CPU ms per request, from /proc)',
+    '',
+    'PostgreSQL counts every session on the server and the whole machine counts every process on it, other',
+    'work included; "available" is what the machine has per request at the measured rate (CPUs ÷ requests/s):',
+    'when the whole machine uses about that much, the run was CPU-bound.',
+    '',
+    cpuTable(results, host.nproc),
+    '',
     '### Verdict',
     '',
     ...verdict(results, over),
   );
   return lines.join('\n');
+}
+
+function cpuTable(results, nproc) {
+  const rows = [
+    ['scorecard through the gateway', results.scorecard[1]],
+    ['scorecard through the gateway', results.scorecard[16]],
+    ['`Budget` through the gateway', results.single.gateway[1]],
+    ['`Budget` straight to funding', results.single.direct[1]],
+    ['`Budget` through the gateway', results.single.gateway[16]],
+    ['`Budget` straight to funding', results.single.direct[16]],
+    ['floor by plain SQL', results.floor[1]],
+    ['floor by plain SQL', results.floor[16]],
+  ];
+  const cell = (value) => (value === undefined ? '–' : ms(value));
+  return tableOf(
+    [
+      'measured',
+      'clients',
+      'gateway',
+      'training',
+      'labs',
+      'funding',
+      'load generator',
+      'PostgreSQL',
+      'whole machine',
+      'available',
+    ],
+    rows.map(([label, result]) => [
+      label,
+      String(result.clients),
+      ...['gateway', 'training', 'labs', 'funding', 'load', 'postgres', 'machine'].map((name) => cell(result.cpuMs[name])),
+      ms((nproc * 1000) / result.perSecond),
+    ]),
+  );
 }
 
 function coldRow(cold) {

@@ -26,9 +26,10 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuPerRequest, cpuReading } from './cpu.mjs';
 import { countRows, prepareDatasets } from './dataset.mjs';
 import { floorScorecard } from './floor.mjs';
-import { machine, resultsMarkdown, writeDoc } from './report.mjs';
+import { DOC, machine, resultsMarkdown, writeDoc } from './report.mjs';
 import { AS_OF, BUDGET_QUERY, BUDGET_VARIABLES, pg, ROOT, SCORECARD_VARIABLES, VIEWER, workspace } from './scenario.mjs';
 import { runSecrets, startServices } from './services.mjs';
 
@@ -92,6 +93,7 @@ function startLoadGenerator() {
     pending.clear();
   });
   return {
+    pid: child.pid,
     run(label, job) {
       log(`${label} …`);
       const id = next++;
@@ -124,9 +126,22 @@ const sizes = [
 const secrets = runSecrets();
 const services = await startServices(databases, secrets);
 const loadGenerator = startLoadGenerator();
+
+/**
+ * One load measurement: a warm-up at the same concurrency (answers checked, not counted), then
+ * the measurement with the CPU each process spent on it.
+ */
+async function measure(label, job, pids) {
+  if (job.type === 'http') await loadGenerator.run(`${label}, warm-up`, { ...job, seconds: WARMUP_SECONDS, minRequests: 1 });
+  const before = await cpuReading(pids);
+  const result = await loadGenerator.run(label, job);
+  return { ...result, cpuMs: cpuPerRequest(before, await cpuReading(pids), result.requests) };
+}
+
 const results = {};
 try {
   log(`services up on 127.0.0.1 (logs in ${services.logDir})`);
+  const pids = { ...services.pids, load: loadGenerator.pid };
   const token = await signDevelopmentToken(loadGatewayConfig(services.gatewayEnv).jwt, {
     subject: VIEWER.subject,
     roles: VIEWER.roles,
@@ -134,8 +149,9 @@ try {
   });
   const scorecard = { query: SCORECARD_QUERY, variables: SCORECARD_VARIABLES };
   const viaGateway = { url: services.gatewayUrl, auth: { kind: 'bearer', token } };
-  const measure = { seconds: SECONDS, minRequests: 1, warmupSeconds: WARMUP_SECONDS };
+  const timing = { seconds: SECONDS, minRequests: 1 };
 
+  // First, while every cache is still empty after the start, then after a write before each.
   results.cold = await loadGenerator.run('(a) scorecard, first read after a write', {
     type: 'cold',
     ...viaGateway,
@@ -147,15 +163,11 @@ try {
   });
   results.scorecard = {};
   for (const clients of [1, 16]) {
-    results.scorecard[clients] = await loadGenerator.run(`(a) scorecard through the gateway, ${clients} clients`, {
-      type: 'http',
-      ...viaGateway,
-      ...measure,
-      clients,
-      operation: scorecard,
-      check: 'scorecard',
-      floor,
-    });
+    results.scorecard[clients] = await measure(
+      `(a) scorecard through the gateway, ${clients} clients`,
+      { type: 'http', ...viaGateway, ...timing, clients, operation: scorecard, check: 'scorecard', floor },
+      pids,
+    );
   }
 
   const budget = { query: BUDGET_QUERY, variables: BUDGET_VARIABLES };
@@ -169,17 +181,10 @@ try {
       ['gateway', viaGateway],
       ['direct', direct],
     ]) {
-      results.single[route][clients] = await loadGenerator.run(
+      results.single[route][clients] = await measure(
         `(b) Budget ${route === 'gateway' ? 'through the gateway' : 'straight to funding'}, ${clients} clients`,
-        {
-          type: 'http',
-          ...target,
-          ...measure,
-          clients,
-          operation: budget,
-          check: 'budget',
-          floor,
-        },
+        { type: 'http', ...target, ...timing, clients, operation: budget, check: 'budget', floor },
+        pids,
       );
     }
   }
@@ -188,16 +193,20 @@ try {
   await services.stop();
   results.floor = {};
   for (const clients of [1, 16]) {
-    results.floor[clients] = await loadGenerator.run(`(c) floor by plain SQL, ${clients} clients`, {
-      type: 'floor',
-      seconds: SECONDS,
-      // At least one statement set per client, and a few at 1 client: one takes seconds.
-      minRequests: clients === 1 ? 3 : clients,
-      clients,
-      databases,
-      scenario: { ...SCORECARD_VARIABLES },
-      floor,
-    });
+    results.floor[clients] = await measure(
+      `(c) floor by plain SQL, ${clients} clients`,
+      {
+        type: 'floor',
+        seconds: SECONDS,
+        // At least one statement set per client, and a few at 1 client: one takes seconds.
+        minRequests: clients === 1 ? 3 : clients,
+        clients,
+        databases,
+        scenario: { ...SCORECARD_VARIABLES },
+        floor,
+      },
+      { load: loadGenerator.pid },
+    );
   }
 } finally {
   loadGenerator.stop();
@@ -222,4 +231,4 @@ const markdown = resultsMarkdown({
 });
 await writeDoc(markdown);
 process.stdout.write(`${markdown}\n`);
-log(`written to ${path.relative(ROOT, path.join(ROOT, 'docs', 'BENCHMARKS.md'))}`);
+log(`written to ${path.relative(ROOT, DOC)}`);

@@ -84,12 +84,12 @@ async function startProcess(name, entry, env, port, readyPath, logDir) {
     await stop();
     throw error;
   }
-  return { name, base, logFile, stop };
+  return { name, base, pid: child.pid, logFile, stop };
 }
 
 /**
  * Starts the three subgraphs on their bench databases, then the gateway in front of them.
- * Returns `{ gatewayUrl, subgraphUrls, logDir, stop() }`.
+ * Returns `{ gatewayUrl, gatewayEnv, subgraphUrls, pids (by service), logDir, stop() }`.
  */
 export async function startServices(databaseUrls, secrets) {
   const logDir = await mkdtemp(path.join(os.tmpdir(), 'metrology-bench-'));
@@ -126,7 +126,8 @@ export async function startServices(databaseUrls, secrets) {
     };
     const gateway = await startProcess('gateway', path.join('gateway', 'dist', 'main.js'), gatewayEnv, port, '/health', logDir);
     started.push(gateway);
-    return { gatewayUrl: `${gateway.base}/graphql`, gatewayEnv, subgraphUrls, logDir, stop };
+    const pids = Object.fromEntries(started.map((service) => [service.name, service.pid]));
+    return { gatewayUrl: `${gateway.base}/graphql`, gatewayEnv, subgraphUrls, pids, logDir, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -88,6 +88,8 @@ export async function startStack<External extends SubgraphName = never>(
     TRAINING_URL: urlOf('training'),
     LABS_URL: urlOf('labs'),
     FUNDING_URL: urlOf('funding'),
+    // Tests share two cores with other test files: generous, so that a bulk mutation is not cut off.
+    SUBGRAPH_TIMEOUT_MS: '30000',
     ...options.gatewayEnv,
   });
   let gateway: RunningGateway;

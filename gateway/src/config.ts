@@ -42,7 +42,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     port: reader.int('GATEWAY_PORT', 4000, 0, 65535),
     subgraphUrls,
     jwt: readJwtConfig(reader, common.environment),
-    subgraphTimeoutMs: reader.int('SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
+    subgraphTimeoutMs: reader.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBodyBytes: reader.int('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     supergraphPath: path.resolve(reader.string('SUPERGRAPH_PATH', path.join(__dirname, '..', 'supergraph.graphql'))),
   };
