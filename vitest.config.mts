@@ -30,5 +30,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     env: { NODE_ENV: 'test' },
+    // Browser pages and concurrent writers settle slower on two shared cores than on a laptop.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
