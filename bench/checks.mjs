@@ -45,7 +45,7 @@ function checkIndicator(label, indicator, expected) {
 }
 
 /** The scorecard's data against the floor's numbers. */
-export function checkScorecard(data, floor) {
+function checkScorecard(data, floor) {
   const plan = expectPresent('plan', data?.plan);
   expectEqual('plan.code', plan.code, PLAN);
   expectPresent('plan.phases', plan.phases);
@@ -68,13 +68,13 @@ export function checkScorecard(data, floor) {
 }
 
 /** The single-subgraph query's data against the floor's numbers of the year. */
-export function checkBudgetQuery(data, floor) {
+function checkBudgetQuery(data, floor) {
   const plan = expectPresent('plan', data?.plan);
   expectEqual('plan.code', plan.code, PLAN);
   checkBudget('budgetSummary', plan.budgetSummary, floor.funding.ofYear);
 }
 
-export const CHECKS = { scorecard: checkScorecard, budget: checkBudgetQuery };
+const CHECKS = { scorecard: checkScorecard, budget: checkBudgetQuery };
 
 /** A checker for one measurement: `(status, text)` throws a CheckError unless the answer is right. */
 export function responseChecker(kind, floor) {

@@ -6,8 +6,9 @@
  *
  *   training  30 years × 100 courses × 60 trainees = 3,000 courses, 33,000 sessions,
  *             180,000 enrolments, 1,980,000 attendance marks (30,000 people, so people repeat)
- *   labs      1,500 organisations, 150 laboratories, 600 recognitions (150 suspended),
- *             600 standards of 60 kinds, 3,000 assurance engagements, 600 capacity projects
+ *   labs      1,500 organisations, 150 laboratories with 1,200 decided assessments and as many
+ *             recognitions (about a quarter suspended), 600 standards of 60 kinds, 3,000 assurance
+ *             engagements, 600 capacity projects
  *   funding   30 years × 3 sources × 7 task groups = 630 budget lines, 1,260 allocations,
  *             25,200 disbursements and 2,520 reversals, 3,000 contributions
  *
@@ -25,6 +26,7 @@ export function serverUrl(database) {
   return url.toString();
 }
 
+/** Runs `run` with a connected client of the database at `url`, closed afterwards. */
 export async function withClient(url, run) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -1,6 +1,6 @@
 /**
- * The load generator, in its own process (forked by `run.mjs`, jobs and results over IPC) so that
- * its CPU is not the servers' and theirs is not its own. Closed loop: `clients` concurrent workers
+ * The load generator, in its own process (forked by `run.mjs`, jobs and results over IPC), so that
+ * its CPU is counted apart from the servers' and does not slow their event loops. Closed loop: `clients` concurrent workers
  * each send a request, wait for the answer, check it and send the next, until `seconds` have passed
  * and at least `minRequests` were sent; a request in flight at the deadline is awaited and
  * counted. Every answer is checked (`checks.mjs`); the first wrong one ends the run.

@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuPerRequest, cpuReading } from './cpu.mjs';
-import { countRows, prepareDatasets } from './dataset.mjs';
+import { countRows, prepareDatasets, withClient } from './dataset.mjs';
 import { floorScorecard } from './floor.mjs';
 import { DOC, machine, resultsMarkdown, writeDoc } from './report.mjs';
 import { AS_OF, BUDGET_QUERY, BUDGET_VARIABLES, pg, ROOT, SCORECARD_VARIABLES, VIEWER, workspace } from './scenario.mjs';
@@ -52,16 +52,6 @@ const { signDevelopmentToken } = workspace('@metrology/kit/identity');
 const { SCORECARD_QUERY } = workspace('@metrology/gateway/dist/report/scorecard.graphql.js');
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
-
-async function withClient(url, run) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The scorecard's numbers, once, untimed: what every answer is checked against. */
 async function referenceNumbers(databases) {
@@ -224,10 +214,7 @@ const markdown = resultsMarkdown({
   host,
   sizes,
   results,
-  commands: [
-    'npx tsc -b',
-    `npm run bench${SECONDS === 10 ? '' : ` -- --seconds ${SECONDS}`}   # --regenerate to make the data set again`,
-  ],
+  commands: ['npx tsc -b', `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`],
 });
 await writeDoc(markdown);
 process.stdout.write(`${markdown}\n`);

@@ -38,25 +38,23 @@ export function runSecrets() {
   };
 }
 
-/** Polls `url` until it answers 200, the process exits or the time is up. */
-async function waitReady(name, child, url, logFile) {
+/** Polls `url` until it answers 200 (true), or the process exits or the time is up (false). */
+async function waitReady(child, url) {
   const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
+  while (Date.now() < deadline && child.exitCode === null) {
     const ready = await fetch(url).then(
       (response) => response.ok,
       () => false,
     );
-    if (ready) return;
+    if (ready) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const log = await readFile(logFile, 'utf8').catch(() => '');
-  throw new Error(`${name} did not become ready (${url}); its log ${logFile}:\n${log.slice(-2000)}`);
+  return false;
 }
 
 /**
  * Starts `node <entry>` with only `env` (and PATH); resolves once `readyPath` answers.
- * Returns `{ name, base, stop() }`.
+ * Returns `{ name, base, pid, logFile, stop() }`.
  */
 async function startProcess(name, entry, env, port, readyPath, logDir) {
   const logFile = path.join(logDir, `${name}.log`);
@@ -66,23 +64,24 @@ async function startProcess(name, entry, env, port, readyPath, logDir) {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // Both streams into one file, which is closed (flushed) once the process and its pipes are.
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const closed = once(child, 'close').then(() => new Promise((resolve) => log.end(resolve)));
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
+      await closed;
       clearTimeout(timer);
     }
+    await closed;
   };
-  try {
-    await waitReady(name, child, `${base}${readyPath}`, logFile);
-  } catch (error) {
+  if (!(await waitReady(child, `${base}${readyPath}`))) {
     await stop();
-    throw error;
+    const output = await readFile(logFile, 'utf8').catch(() => '');
+    throw new Error(`${name} did not become ready at ${base}${readyPath}; its log (${logFile}):\n${output.slice(-2000)}`);
   }
   return { name, base, pid: child.pid, logFile, stop };
 }
