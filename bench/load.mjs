@@ -65,7 +65,10 @@ async function httpJob(job) {
   const headersOf = () =>
     job.auth.kind === 'bearer'
       ? { 'content-type': 'application/json', authorization: `Bearer ${job.auth.token}` }
-      : { 'content-type': 'application/json', ...signIdentity(job.auth.identity, body, job.auth.secret) };
+      : {
+          'content-type': 'application/json',
+          ...signIdentity(job.auth.identity, { method: 'POST', target: new URL(job.url).pathname, body }, job.auth.secret),
+        };
   const request = async () => {
     const response = await fetch(job.url, {
       method: 'POST',

@@ -64,7 +64,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const fetcher: Fetcher = async (target, init = {}) => {
       const headers = { ...(init.headers ?? {}) };
       const encoded = headers[IDENTITY_HEADER] ?? encodeIdentity({ subject: null, roles: [], name: null });
-      Object.assign(headers, signEncodedIdentity(encoded, init.body ?? '', secret));
+      const url = new URL(target);
+      Object.assign(
+        headers,
+        signEncodedIdentity(
+          encoded,
+          { method: init.method ?? 'POST', target: `${url.pathname}${url.search}`, body: init.body ?? '' },
+          secret,
+        ),
+      );
       const response = await fetch(target, {
         method: init.method,
         headers,

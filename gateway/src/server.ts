@@ -211,7 +211,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     let upstream: Response;
     try {
       upstream = await fetch(target, {
-        headers: { accept: accept ?? '*/*', ...signIdentity(identity, '', config.gatewaySecret) },
+        headers: {
+          accept: accept ?? '*/*',
+          ...signIdentity(
+            identity,
+            { method: 'GET', target: `${target.pathname}${target.search}`, body: '' },
+            config.gatewaySecret,
+          ),
+        },
         signal: AbortSignal.timeout(config.subgraphTimeoutMs),
       });
     } catch (error) {

@@ -100,13 +100,18 @@ describe('funding subgraph: the plan seeded from Plan 129/KH-UBND', () => {
 });
 
 describe('funding subgraph: signed requests', () => {
-  it('refuses GraphQL over GET even with a valid signature for an empty body (no replay of a route signature)', async () => {
+  it('refuses GraphQL over GET even when signed for that very request (the gateway only POSTs)', async () => {
     const { signIdentity } = await import('@metrology/kit/identity');
     const { DEV_GATEWAY_SECRET } = await import('@metrology/kit/config');
     const subgraph = await startTestSubgraph(fundingSubgraph);
     try {
-      const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ plans { code } }')}`, {
-        headers: { 'apollo-require-preflight': 'true', ...signIdentity(identityOf('admin'), '', DEV_GATEWAY_SECRET) },
+      const url = `${subgraph.url}?query=${encodeURIComponent('{ plans { code } }')}`;
+      const target = url.slice(url.indexOf('/graphql'));
+      const response = await fetch(url, {
+        headers: {
+          'apollo-require-preflight': 'true',
+          ...signIdentity(identityOf('admin'), { method: 'GET', target, body: '' }, DEV_GATEWAY_SECRET),
+        },
       });
       expect(response.status).toBe(405);
     } finally {

@@ -137,7 +137,11 @@ export async function startSubgraph(
       }
       throw error;
     }
-    const check = verifyIdentity(req.headers, body, config.gatewaySecret);
+    const check = verifyIdentity(
+      req.headers,
+      { method: req.method ?? 'GET', target: req.url ?? '/', body },
+      config.gatewaySecret,
+    );
     if (!check.ok) {
       logger.warn({ reason: check.reason }, 'refused a request without a valid gateway signature');
       return sendGraphQLError(

@@ -86,7 +86,9 @@ export function getRoute(
   accept = '*/*',
 ): Promise<Response> {
   const base = subgraph.url.replace(/\/graphql$/, '');
-  return fetch(`${base}${path}`, { headers: { accept, ...signIdentity(identity, '', DEV_GATEWAY_SECRET) } });
+  return fetch(`${base}${path}`, {
+    headers: { accept, ...signIdentity(identity, { method: 'GET', target: path, body: '' }, DEV_GATEWAY_SECRET) },
+  });
 }
 
 /** The text of each page and the page boxes, as a PDF reader extracts them. */

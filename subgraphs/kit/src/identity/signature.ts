@@ -3,9 +3,10 @@ import { ANONYMOUS, type Identity, isRole } from './identity';
 
 /**
  * How the caller's identity travels from the gateway to a subgraph: the identity as base64url
- * JSON, the signing time, and an HMAC-SHA256 over version, time, identity and the SHA-256 of the
- * exact request body, keyed by the secret that only the gateway and the subgraphs share. A
- * subgraph refuses any request whose signature is missing, wrong, stale or for another body.
+ * JSON, the signing time, and an HMAC-SHA256 over version, time, identity, the request's method
+ * and target (path and query) and the SHA-256 of the exact body, keyed by the secret that only
+ * the gateway and the subgraphs share. A subgraph refuses any request whose signature is missing,
+ * wrong, stale, or made for another method, path, query or body.
  */
 export const IDENTITY_HEADER = 'x-metrology-identity';
 export const SIGNED_AT_HEADER = 'x-metrology-signed-at';
@@ -14,31 +15,39 @@ export const SIGNATURE_HEADER = 'x-metrology-signature';
 /** Accepted distance between the gateway's clock and the subgraph's. */
 export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000;
 
-const VERSION = 'v1';
+const VERSION = 'v2';
 
-function mac(secret: string, signedAt: string, identity: string, body: string | Buffer): string {
-  const bodyHash = createHash('sha256').update(body).digest('hex');
-  return createHmac('sha256', secret).update(`${VERSION}\n${signedAt}\n${identity}\n${bodyHash}`).digest('base64url');
+/** What a signature is bound to: one request. `target` is the path with its query string. */
+export interface SignedRequest {
+  method: string;
+  target: string;
+  body: string | Buffer;
+}
+
+function mac(secret: string, signedAt: string, identity: string, request: SignedRequest): string {
+  const bodyHash = createHash('sha256').update(request.body).digest('hex');
+  const line = `${request.method.toUpperCase()} ${request.target}`;
+  return createHmac('sha256', secret).update(`${VERSION}\n${signedAt}\n${identity}\n${line}\n${bodyHash}`).digest('base64url');
 }
 
 export function encodeIdentity(identity: Identity): string {
   return Buffer.from(JSON.stringify(identity), 'utf8').toString('base64url');
 }
 
-/** Headers to add to a request whose body is `body`. */
+/** Headers to add to `request`. */
 export function signIdentity(
   identity: Identity,
-  body: string | Buffer,
+  request: SignedRequest,
   secret: string,
   now: number = Date.now(),
 ): Record<string, string> {
-  return signEncodedIdentity(encodeIdentity(identity), body, secret, now);
+  return signEncodedIdentity(encodeIdentity(identity), request, secret, now);
 }
 
 /** The same, for an identity already encoded (the gateway encodes it before the body exists). */
 export function signEncodedIdentity(
   encoded: string,
-  body: string | Buffer,
+  request: SignedRequest,
   secret: string,
   now: number = Date.now(),
 ): Record<string, string> {
@@ -46,7 +55,7 @@ export function signEncodedIdentity(
   return {
     [IDENTITY_HEADER]: encoded,
     [SIGNED_AT_HEADER]: signedAt,
-    [SIGNATURE_HEADER]: mac(secret, signedAt, encoded, body),
+    [SIGNATURE_HEADER]: mac(secret, signedAt, encoded, request),
   };
 }
 
@@ -61,7 +70,7 @@ function single(value: HeaderValue): string | undefined {
 /** Checks the gateway's signature on a request; returns the identity it carries. */
 export function verifyIdentity(
   headers: Record<string, HeaderValue>,
-  body: string | Buffer,
+  request: SignedRequest,
   secret: string,
   now: number = Date.now(),
 ): SignatureCheck {
@@ -73,7 +82,7 @@ export function verifyIdentity(
   if (!Number.isSafeInteger(time) || Math.abs(now - time) > MAX_SIGNATURE_AGE_MS) {
     return { ok: false, reason: 'stale gateway signature' };
   }
-  const expected = Buffer.from(mac(secret, signedAt, encoded, body));
+  const expected = Buffer.from(mac(secret, signedAt, encoded, request));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     return { ok: false, reason: 'bad gateway signature' };

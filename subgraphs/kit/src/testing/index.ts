@@ -69,6 +69,12 @@ export interface Operation {
   variables?: Record<string, unknown>;
 }
 
+/** The path and query of a URL: what a signature is bound to besides method and body. */
+export function requestTarget(url: string | URL): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
 /** POSTs an operation to a subgraph exactly as the gateway does: identity signed over the body. */
 export async function postSigned<T>(
   url: string,
@@ -79,7 +85,10 @@ export async function postSigned<T>(
   const body = JSON.stringify(operation);
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signIdentity(identity, body, secret) },
+    headers: {
+      'content-type': 'application/json',
+      ...signIdentity(identity, { method: 'POST', target: requestTarget(url), body }, secret),
+    },
     body,
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
