@@ -1,14 +1,7 @@
-import { defineLoader, groupByKeys } from '@metrology/kit';
+import { defineLoader, groupByKeys, isUuid } from '@metrology/kit';
 import { CourseTrainer } from '../course/course.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { Certificate } from './certificate.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a string can be a record id (a malformed one would make PostgreSQL fail, not miss). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Certificates by id; null for an unknown id. */
 export const certificateByIdLoader = defineLoader<string, Certificate | null>({

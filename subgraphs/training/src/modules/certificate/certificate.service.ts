@@ -6,7 +6,9 @@ import {
   DomainError,
   type Identity,
   inTransaction,
+  isUuid,
   NotFoundError,
+  requireId,
   type SubgraphConfig,
   todayInVietnam,
   toNfc,
@@ -17,7 +19,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { courseManagedBy } from '../course/course.access';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { Certificate } from './certificate.entity';
-import { isUuid } from './certificate.loaders';
 import { renderCertificatePdf } from './certificate.pdf';
 import { CertificateSkipCode, CertificateStatus } from './certificate.types';
 
@@ -108,12 +109,6 @@ function isOneValidPerEnrolmentConflict(error: unknown): boolean {
   return error instanceof ConflictError && error.details.constraint === ONE_VALID_PER_ENROLMENT;
 }
 
-function requireId(field: string, value: string, whatVi: string): void {
-  if (!isUuid(value)) {
-    throw new BadInputError(field, `Mã ${whatVi} không hợp lệ.`, `"${field}" is not a valid id.`);
-  }
-}
-
 function revocationReason(raw: string): string {
   const reason = toNfc(raw);
   const length = [...reason].length;
@@ -189,7 +184,7 @@ export class CertificateService {
    * again returns the valid certificate it already has, without a new serial.
    */
   async issue(enrolmentId: string): Promise<Certificate> {
-    requireId('enrolmentId', enrolmentId, 'ghi danh');
+    requireId('enrolmentId', enrolmentId);
     try {
       return await inTransaction(
         this.em,
@@ -223,7 +218,7 @@ export class CertificateService {
    * that certificate), never issued twice; the others say why they got none.
    */
   async issueForCourse(courseId: string): Promise<BulkIssueOutcome> {
-    requireId('courseId', courseId, 'khóa học');
+    requireId('courseId', courseId);
     return inTransaction(
       this.em,
       async (tx) => {
@@ -263,7 +258,7 @@ export class CertificateService {
 
   /** Revokes a valid certificate with a reason (course trainers and administrators). */
   async revoke(certificateId: string, rawReason: string): Promise<Certificate> {
-    requireId('id', certificateId, 'giấy chứng nhận');
+    requireId('id', certificateId);
     const reason = revocationReason(rawReason);
     return inTransaction(
       this.em,
@@ -291,7 +286,7 @@ export class CertificateService {
    * fresh snapshot of the current records. One transaction.
    */
   async reissue(certificateId: string, rawReason: string): Promise<Certificate> {
-    requireId('id', certificateId, 'giấy chứng nhận');
+    requireId('id', certificateId);
     const reason = revocationReason(rawReason);
     return inTransaction(
       this.em,
