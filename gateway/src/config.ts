@@ -19,6 +19,8 @@ export interface GatewayConfig extends CommonConfig {
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
   supergraphPath: string;
+  /** Whole answers kept by the response cache (docs/CACHING.md); 0 turns it off. */
+  responseCacheEntries: number;
 }
 
 const SUBGRAPHS: SubgraphName[] = ['training', 'labs', 'funding'];
@@ -44,6 +46,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     jwt: readJwtConfig(reader, common.environment),
     subgraphTimeoutMs: reader.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBodyBytes: reader.int('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    responseCacheEntries: reader.int('RESPONSE_CACHE_ENTRIES', 500, 0, 100_000),
     supergraphPath: path.resolve(reader.string('SUPERGRAPH_PATH', path.join(__dirname, '..', 'supergraph.graphql'))),
   };
   reader.done();

@@ -2,9 +2,13 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@
 import type { SubgraphName } from '@metrology/kit/config';
 import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity } from '@metrology/kit/identity';
 import type { Logger } from '@metrology/kit/logger';
+import { parseRevision, REVISION_FLOOR_HEADER, REVISION_HEADER } from '@metrology/kit/revisions';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context';
 import { serviceUnavailable } from './errors';
+import { ResponseLabels } from './response-cache';
+import type { SubgraphRevisions } from './revisions';
+import { SubgraphHttpClient } from './subgraph-http';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -17,6 +21,8 @@ export interface SignedDataSourceOptions {
   /** The whole call (connect, answer, body) is abandoned after this long. */
   timeoutMs: number;
   logger: Logger;
+  /** Told of the revision floors mutations report, so that older cached answers retire at once. */
+  revisions?: SubgraphRevisions;
 }
 
 /** A non-2xx answer of a subgraph, with the GraphQL errors of its body when it has some. */
@@ -32,6 +38,11 @@ class SubgraphStatusError extends GraphQLError {
 function graphqlErrorsOf(body: unknown): GraphQLFormattedError[] | null {
   if (typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return null;
   return body.errors as GraphQLFormattedError[];
+}
+
+/** The response labels of the request a subgraph call belongs to, when its answer may be kept. */
+function labelsOf(context: object): ResponseLabels | undefined {
+  return 'labels' in context && context.labels instanceof ResponseLabels ? context.labels : undefined;
 }
 
 /** Why a call failed, for the log only: a status, a timeout, or the socket error's code. */
@@ -59,31 +70,23 @@ function failureReason(error: unknown): string {
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly service: SubgraphName;
   private readonly logger: Logger;
+  private readonly revisions: SubgraphRevisions | undefined;
 
-  constructor({ service, url, secret, timeoutMs, logger }: SignedDataSourceOptions) {
+  constructor({ service, url, secret, timeoutMs, logger, revisions }: SignedDataSourceOptions) {
+    // One pool of kept-alive connections per subgraph; the whole call is bounded by `timeoutMs`.
+    const client = new SubgraphHttpClient({ url, timeoutMs });
     const fetcher: Fetcher = async (target, init = {}) => {
       const headers = { ...(init.headers ?? {}) };
       const encoded = headers[IDENTITY_HEADER] ?? encodeIdentity({ subject: null, roles: [], name: null });
-      const url = new URL(target);
-      Object.assign(
-        headers,
-        signEncodedIdentity(
-          encoded,
-          { method: init.method ?? 'POST', target: `${url.pathname}${url.search}`, body: init.body ?? '' },
-          secret,
-        ),
-      );
-      const response = await fetch(target, {
-        method: init.method,
-        headers,
-        body: init.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      return response as unknown as FetcherResponse;
+      const method = init.method ?? 'POST';
+      const body = init.body ?? '';
+      Object.assign(headers, signEncodedIdentity(encoded, { method, target: client.pathOf(target), body }, secret));
+      return client.request(target, { method, headers, body });
     };
     super({ url, fetcher });
     this.service = service;
     this.logger = logger;
+    this.revisions = revisions;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -97,6 +100,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
+      labelsOf(options.context)?.uncover();
       // A subgraph's own refusal of the query (HTTP 400 with coded errors, e.g. a variable its
       // scalar rejects) is an answer, not an outage: its errors are already safe for the caller.
       if (error instanceof SubgraphStatusError && error.graphqlErrors && error.status === 400) {
@@ -108,6 +112,22 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       );
       return { errors: [serviceUnavailable(this.service)] };
     }
+  }
+
+  /** Reads the revision labels of a subgraph's answer (kit `revisionLabelPlugin`). */
+  override async didReceiveResponse({
+    response,
+    context,
+  }: Required<Pick<RemoteGraphQLDataSource<GatewayContext>, 'didReceiveResponse'>>['didReceiveResponse'] extends (
+    arg: infer A,
+  ) => unknown
+    ? A
+    : never): Promise<typeof response> {
+    const headers = response.http?.headers;
+    labelsOf(context)?.label(this.service, headers?.get(REVISION_HEADER));
+    const floor = parseRevision(headers?.get(REVISION_FLOOR_HEADER));
+    if (floor !== null) this.revisions?.raise(this.service, floor);
+    return response;
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {

@@ -21,6 +21,8 @@ import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
 import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
 import { queryProtection } from './limits';
+import { ResponseCache, ResponseLabels, responseLabelsPlugin } from './response-cache';
+import { SubgraphRevisions } from './revisions';
 import { type ExecuteAsCaller, GATEWAY_ROUTES } from './routes';
 
 export interface RunningGateway {
@@ -66,6 +68,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   // Apollo Gateway otherwise exports usage metrics to Apollo and probes cloud metadata servers
   // when it is constructed: a provincial system sends nothing outside its own network.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const revisions = new SubgraphRevisions(config.subgraphUrls, config.gatewaySecret, logger);
+  if (config.responseCacheEntries > 0) revisions.start();
+  const cache = new ResponseCache(config.responseCacheEntries, revisions);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
@@ -76,6 +81,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         secret: config.gatewaySecret,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
+        revisions,
       });
     },
     logger,
@@ -94,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
+      responseLabelsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -197,7 +204,19 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         );
       }
     }
-    await executeApollo(apollo, req, res, body, async () => ({ identity }));
+    const key = cache.keyOf(req, identity, body);
+    if (key) {
+      const hit = cache.get(key);
+      if (hit) {
+        res.writeHead(200, { ...hit.headers, 'x-response-cache': 'hit' });
+        res.end(hit.body);
+        return;
+      }
+    }
+    res.setHeader('x-response-cache', key ? 'miss' : 'bypass');
+    const labels = key ? new ResponseLabels() : undefined;
+    const sent = await executeApollo(apollo, req, res, body, async () => ({ identity, labels }));
+    if (key && labels && sent.body !== undefined) cache.set(key, labels, sent.status, sent.headers, sent.body);
   };
 
   /** Forwards a file or page route to the subgraph that owns it, with the identity signed. */
@@ -244,6 +263,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     port: listening.port,
     stop() {
       stopped ??= (async () => {
+        revisions.stop();
         await closeServer(listening.server);
         await apollo.stop();
       })();

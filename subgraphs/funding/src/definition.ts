@@ -80,4 +80,22 @@ export const fundingSubgraph: SubgraphDefinition = {
     });
     return schema;
   },
+  /** The plan's header and its budget summary: read from covered tables only (and the configured public URL). */
+  revisionCoverage: {
+    'Query.plan': 'field',
+    'Query.plans': 'field',
+    'Query._entities': 'field',
+    'Plan.code': 'subtree',
+    'Plan.title': 'subtree',
+    'Plan.issuer': 'subtree',
+    'Plan.province': 'subtree',
+    'Plan.signedOn': 'subtree',
+    'Plan.implementsDecisions': 'subtree',
+    'Plan.phases': 'subtree',
+    'Plan.taskGroups': 'subtree',
+    'Plan.envelopes': 'subtree',
+    'Plan.budgetTotal': 'subtree',
+    'Plan.budgetSummary': 'subtree',
+    'Plan.annualReportUrl': 'subtree',
+  },
 };

@@ -3,10 +3,12 @@ export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// en-CA formats as YYYY-MM-DD. Made once: building a formatter costs far more than using it.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Asia/Ho_Chi_Minh (the default as-of date of every indicator). */
 export function todayInVietnam(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return DAY_FORMAT.format(now);
 }
 
 export function isLocalDate(value: string): boolean {

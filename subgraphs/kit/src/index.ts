@@ -15,6 +15,7 @@ export * from './logger';
 export * from './pagination';
 export * from './plan';
 export * from './revision';
+export * from './revisions';
 export * from './scalars';
 export * from './schema';
 export * from './server';

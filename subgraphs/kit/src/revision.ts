@@ -24,7 +24,7 @@ interface Entry<V> {
 }
 
 /** The data revision now (one primary-key read). */
-async function currentRevision(em: EntityManager): Promise<string> {
+export async function currentRevision(em: EntityManager): Promise<string> {
   const rows: { revision: string }[] = await em.execute('select revision::text as revision from data_revision where id = 1');
   return rows[0]?.revision ?? '0';
 }

@@ -18,6 +18,7 @@ import {
 } from './http';
 import { verifyIdentity } from './identity/signature';
 import { createLogger, type Logger } from './logger';
+import { REVISION_STREAM_PATH, type RevisionCoverage, RevisionStreams, RevisionWatcher, revisionLabelPlugin } from './revisions';
 
 /** A plain HTTP route of a subgraph (file downloads, public pages), reached through the gateway. */
 export interface SubgraphRoute {
@@ -40,6 +41,11 @@ export interface SubgraphDefinition {
   persistence: PersistenceDefinition;
   buildSchema(): Promise<GraphQLSchema>;
   routes?: SubgraphRoute[];
+  /**
+   * The fields computed only from data the subgraph's data revision covers: their answers are
+   * labelled with the revision, and the gateway may keep them until it changes (docs/CACHING.md).
+   */
+  revisionCoverage?: RevisionCoverage;
 }
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -105,6 +111,11 @@ export async function startSubgraph(
     logger,
     onQuery: options.onQuery,
   });
+  // Real PostgreSQL only: the embedded database is for one person's demo, where nothing is kept.
+  const watcher =
+    database.kind === 'postgres' && config.databaseUrl ? new RevisionWatcher(config.databaseUrl, logger) : undefined;
+  await watcher?.start();
+  const streams = watcher ? new RevisionStreams(watcher) : undefined;
   const apollo = new ApolloServer<BaseContext>({
     schema,
     formatError: createErrorFormatter(logger),
@@ -112,7 +123,12 @@ export async function startSubgraph(
     introspection: true,
     // Shutdown is ours (drain HTTP, then Apollo, then the database), not Apollo's own signal handler.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(logger),
+      revisionLabelPlugin(watcher, definition.revisionCoverage ?? {}),
+    ],
   });
   await apollo.start();
 
@@ -122,6 +138,20 @@ export async function startSubgraph(
     if (path === '/ready') {
       const ready = await isDatabaseReady(database.orm);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable', service: definition.name });
+    }
+    if (path === REVISION_STREAM_PATH) {
+      if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
+      const check = verifyIdentity(
+        req.headers,
+        { method: 'GET', target: req.url ?? '/', body: Buffer.alloc(0) },
+        config.gatewaySecret,
+      );
+      if (!check.ok) {
+        logger.warn({ reason: check.reason }, 'refused a revision stream without a valid gateway signature');
+        return sendJson(res, 401, { error: 'unauthenticated' });
+      }
+      if (!streams) return sendJson(res, 404, { error: 'no revision stream on the embedded database' });
+      return streams.serve(req, res);
     }
     const route = path === '/graphql' ? undefined : definition.routes?.find((candidate) => candidate.path.test(path));
     if (path !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
@@ -157,7 +187,10 @@ export async function startSubgraph(
       const em = database.orm.em.fork();
       return { em, identity, loaders: new Loaders(em), log: logger, config };
     };
-    if (!route) return executeApollo(apollo, req, res, body, createContext);
+    if (!route) {
+      await executeApollo(apollo, req, res, body, createContext);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -185,6 +218,7 @@ export async function startSubgraph(
     listening = await listen(handler, config.port, config.host);
   } catch (error) {
     await apollo.stop();
+    await watcher?.stop();
     await database.close();
     throw error;
   }
@@ -198,8 +232,10 @@ export async function startSubgraph(
     database,
     stop() {
       stopped ??= (async () => {
+        streams?.close();
         await closeServer(listening.server);
         await apollo.stop();
+        await watcher?.stop();
         await database.close();
         logger.info('subgraph stopped');
       })();

@@ -68,4 +68,11 @@ export const labsSubgraph: SubgraphDefinition = {
     });
     return schema;
   },
+  /** The infrastructure indicators and targets: counted from covered tables only. */
+  revisionCoverage: {
+    'Query._entities': 'field',
+    'Plan.code': 'subtree',
+    'Plan.infrastructureIndicators': 'subtree',
+    'Plan.infrastructureTargets': 'subtree',
+  },
 };

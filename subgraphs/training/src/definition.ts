@@ -48,4 +48,11 @@ export const trainingSubgraph: SubgraphDefinition = {
     return schema;
   },
   routes: [...courseRoutes, ...traineeRoutes, ...enrolmentRoutes, ...attendanceRoutes, ...certificateRoutes, ...indicatorRoutes],
+  /** The TRAINING indicator and targets: participations are counted from covered tables only. */
+  revisionCoverage: {
+    'Query._entities': 'field',
+    'Plan.code': 'subtree',
+    'Plan.trainingIndicator': 'subtree',
+    'Plan.trainingTargets': 'subtree',
+  },
 };

@@ -43,6 +43,13 @@ export function headerMapOf(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** What `executeApollo` sent: the status, the headers and, when it was sent whole, the body. */
+export interface ExecutedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
 /**
  * Runs one HTTP request through Apollo Server (its documented integration API), with a body
  * that has already been read and checked, and writes the answer.
@@ -53,7 +60,7 @@ export async function executeApollo<TContext extends BaseContext>(
   res: ServerResponse,
   rawBody: Buffer,
   context: () => Promise<TContext>,
-): Promise<void> {
+): Promise<ExecutedResponse> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let body: unknown;
   if (rawBody.length > 0) {
@@ -61,7 +68,7 @@ export async function executeApollo<TContext extends BaseContext>(
       body = JSON.parse(rawBody.toString('utf8'));
     } catch {
       sendGraphQLError(res, 400, 'BAD_REQUEST', 'Yêu cầu không phải JSON hợp lệ.', 'The request body is not valid JSON.');
-      return;
+      return { status: 400, headers: {} };
     }
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
@@ -73,13 +80,15 @@ export async function executeApollo<TContext extends BaseContext>(
   const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   const headers: Record<string, string> = {};
   for (const [key, value] of response.headers) headers[key] = value;
-  res.writeHead(response.status ?? 200, headers);
+  const status = response.status ?? 200;
+  res.writeHead(status, headers);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
-    return;
+    return { status, headers, body: response.body.string };
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+  return { status, headers };
 }
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

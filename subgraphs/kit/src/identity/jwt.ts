@@ -30,7 +30,56 @@ function keySource(config: JwtConfig): KeySource {
   return { kind: 'secret', key: new TextEncoder().encode(config.secret) };
 }
 
-/** Builds a verifier once (keys parsed once); call it for every request's bearer token. */
+/** Verified tokens remembered at most, the oldest forgotten first. */
+const VERIFIED_TOKENS_KEPT = 1_000;
+/**
+ * Longest time a verified token is answered from memory before it is verified again (its keys
+ * re-read), however far away its expiry is.
+ */
+const VERIFIED_TOKEN_MAX_AGE_MS = 5 * 60 * 1000;
+
+/**
+ * Identities of tokens already verified, keyed by the exact token string, each until its token's
+ * expiry (never past it): a caller sending the same token with every request has it verified once.
+ * A token that differs by one character is another key, verified in full; refusals are not kept.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { identity: Identity; until: number }>();
+
+  get(token: string, now: number): Identity | undefined {
+    const entry = this.entries.get(token);
+    if (entry === undefined) return undefined;
+    if (now >= entry.until) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    // Most recently used last, so that the oldest is forgotten first.
+    this.entries.delete(token);
+    this.entries.set(token, entry);
+    return copyOf(entry.identity);
+  }
+
+  /** `expiresAt`: the token's `exp` in seconds; a token without one is not kept. */
+  set(token: string, identity: Identity, expiresAt: number | undefined, now: number): void {
+    if (typeof expiresAt !== 'number') return;
+    // jose refuses a token once `exp` is not after the current second: the same instant in ms.
+    const until = Math.min(expiresAt * 1000, now + VERIFIED_TOKEN_MAX_AGE_MS);
+    if (!(until > now)) return;
+    this.entries.delete(token);
+    this.entries.set(token, { identity: copyOf(identity), until });
+    if (this.entries.size > VERIFIED_TOKENS_KEPT) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+/** Each request gets its own identity object: nothing one request does to it reaches another. */
+function copyOf(identity: Identity): Identity {
+  return { subject: identity.subject, roles: [...identity.roles], name: identity.name };
+}
+
+/**
+ * Builds a verifier once (keys parsed once); call it for every request's bearer token. A token
+ * verified before is answered from memory until its expiry (`VerifiedTokens`).
+ */
 export function createTokenVerifier(config: JwtConfig): (token: string) => Promise<Identity> {
   const source = keySource(config);
   const options = {
@@ -38,7 +87,10 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
     audience: config.audience,
     algorithms: source.kind === 'secret' ? ['HS256'] : ['RS256', 'PS256', 'ES256', 'EdDSA'],
   };
+  const verified = new VerifiedTokens();
   return async (token: string) => {
+    const known = verified.get(token, Date.now());
+    if (known) return known;
     let payload: JWTPayload;
     try {
       // Two calls because jose's overloads take a key or a key resolver, not their union.
@@ -52,7 +104,9 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
     const rawRoles = payload[config.rolesClaim];
     const roles = Array.isArray(rawRoles) ? rawRoles.filter(isRole) : [];
     const name = typeof payload.name === 'string' ? payload.name : null;
-    return { subject: payload.sub, roles, name };
+    const identity: Identity = { subject: payload.sub, roles, name };
+    verified.set(token, identity, payload.exp, Date.now());
+    return identity;
   };
 }
 

@@ -3,10 +3,12 @@ import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261127111802 } from './Migration20261127111802';
 import { Migration20261127120428_laboratories } from './Migration20261127120428_laboratories';
 import { Migration20261127123737_data_revision } from './Migration20261127123737_data_revision';
+import { Migration20261127140001_revision_notify } from './Migration20261127140001_revision_notify';
 
 /** Committed migrations, oldest first. Rewritten by `pnpm migration:create <subgraph>`. */
 export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261127111802', class: Migration20261127111802 },
   { name: 'Migration20261127120428_laboratories', class: Migration20261127120428_laboratories },
   { name: 'Migration20261127123737_data_revision', class: Migration20261127123737_data_revision },
+  { name: 'Migration20261127140001_revision_notify', class: Migration20261127140001_revision_notify },
 ];

@@ -3,10 +3,12 @@ import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261127111759 } from './Migration20261127111759';
 import { Migration20261127113058_courses } from './Migration20261127113058_courses';
 import { Migration20261127123619_data_revision } from './Migration20261127123619_data_revision';
+import { Migration20261127140000_revision_notify } from './Migration20261127140000_revision_notify';
 
 /** Committed migrations, oldest first. Rewritten by `pnpm migration:create <subgraph>`. */
 export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261127111759', class: Migration20261127111759 },
   { name: 'Migration20261127113058_courses', class: Migration20261127113058_courses },
   { name: 'Migration20261127123619_data_revision', class: Migration20261127123619_data_revision },
+  { name: 'Migration20261127140000_revision_notify', class: Migration20261127140000_revision_notify },
 ];

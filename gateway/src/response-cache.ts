@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { SubgraphName } from '@metrology/kit/config';
+import { todayInVietnam } from '@metrology/kit/dates';
+import { encodeIdentity, type Identity } from '@metrology/kit/identity';
+import { parseRevision } from '@metrology/kit/revisions';
+import type { GatewayContext } from './context';
+import type { SubgraphRevisions } from './revisions';
+
+/** Answers larger than this are never kept (a scorecard is about 20 kB). */
+const MAX_ENTRY_BYTES = 1_000_000;
+
+/**
+ * What one request's answer was computed from, gathered while it runs: the data revision each
+ * subgraph labelled its part with, whether every part was labelled (covered), the operation's
+ * type and whether the answer has errors. Only a covered query answered without errors is kept.
+ */
+export class ResponseLabels {
+  readonly revisions = new Map<SubgraphName, bigint>();
+  covered = true;
+  operation: string | undefined;
+  errors = false;
+
+  /** A subgraph's answer and its `x-data-revision` label (absent: not covered). */
+  label(service: SubgraphName, header: string | null | undefined): void {
+    const revision = parseRevision(header);
+    const earlier = this.revisions.get(service);
+    // Two parts from one subgraph at different revisions do not make one consistent answer.
+    if (revision === null || (earlier !== undefined && earlier !== revision)) this.covered = false;
+    else this.revisions.set(service, revision);
+  }
+
+  uncover(): void {
+    this.covered = false;
+  }
+
+  get keepable(): boolean {
+    return this.covered && !this.errors && this.operation === 'query' && this.revisions.size > 0;
+  }
+}
+
+interface Entry {
+  body: string;
+  headers: Record<string, string>;
+  revisions: [SubgraphName, bigint][];
+}
+
+/**
+ * Whole GraphQL answers of the gateway, kept while the data they were computed from is unchanged
+ * (docs/CACHING.md): an entry is served only while every subgraph it came from is at exactly the
+ * revision its part was labelled with, as the subgraph's revision stream reports it, so that a
+ * change anywhere (through this gateway, another instance or by hand) retires it within the
+ * notification's delay, and a mutation through this gateway retires it before its answer is
+ * sent. Keyed by the caller's whole identity (subgraphs decide what each caller may see), the
+ * date in Vietnam (an omitted as-of date means today) and the exact request body; at most
+ * `maxEntries`, least recently used dropped first.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly revisions: SubgraphRevisions,
+  ) {}
+
+  /**
+   * The key of a request that may be answered from the cache, or null: POST with a JSON body only
+   * (what CSRF prevention always lets through), and not when the caller asks for a fresh answer
+   * (`Cache-Control: no-cache` or `no-store`).
+   */
+  keyOf(req: IncomingMessage, identity: Identity, body: Buffer): string | null {
+    if (this.maxEntries === 0 || req.method !== 'POST' || body.length === 0) return null;
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(contentType)) return null;
+    if (/\bno-(cache|store)\b/i.test(req.headers['cache-control'] ?? '')) return null;
+    return createHash('sha256')
+      .update(encodeIdentity(identity))
+      .update('\n')
+      .update(todayInVietnam())
+      .update('\n')
+      .update(body)
+      .digest('base64url');
+  }
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    for (const [service, revision] of entry.revisions) {
+      if (this.revisions.current(service) !== revision) {
+        this.entries.delete(key);
+        return undefined;
+      }
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Keeps an answer if its labels allow it and every subgraph's revision is known right now. */
+  set(key: string, labels: ResponseLabels, status: number, headers: Record<string, string>, body: string): boolean {
+    if (status !== 200 || !labels.keepable || body.length > MAX_ENTRY_BYTES) return false;
+    const revisions = [...labels.revisions];
+    if (revisions.some(([service]) => this.revisions.current(service) === null)) return false;
+    const kept: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (name !== 'content-length') kept[name] = value;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, { body, headers: kept, revisions });
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
+    return true;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Tells a request's labels its operation's type and whether its answer has errors. */
+export function responseLabelsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.labels) contextValue.labels.operation = operation?.operation;
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (!contextValue.labels) return;
+          if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) contextValue.labels.errors = true;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { request } from 'node:http';
+import type { SubgraphName } from '@metrology/kit/config';
+import { ANONYMOUS, signIdentity } from '@metrology/kit/identity';
+import type { Logger } from '@metrology/kit/logger';
+import { parseRevision, REVISION_STREAM_PATH, RevisionEventParser } from '@metrology/kit/revisions';
+
+/** Wait before opening a lost stream again (doubling up to the maximum). */
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 5_000;
+
+/**
+ * The data revision of every subgraph, as the gateway knows it: each subgraph's revision stream
+ * (server-sent events) while it is open, raised at once by the floors mutations report. `null`
+ * while a stream is down: answers depending on that subgraph are then neither served from the
+ * response cache nor kept.
+ */
+export class SubgraphRevisions {
+  private readonly known = new Map<SubgraphName, bigint | null>();
+  private readonly streams = new Map<SubgraphName, { close(): void }>();
+  private stopped = false;
+
+  constructor(
+    private readonly urls: Readonly<Record<SubgraphName, string>>,
+    private readonly secret: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Opens every subgraph's stream; never waits for them (a stream that is down is retried). */
+  start(): void {
+    for (const name of Object.keys(this.urls) as SubgraphName[]) this.open(name, RETRY_MIN_MS);
+  }
+
+  current(service: SubgraphName): bigint | null {
+    return this.known.get(service) ?? null;
+  }
+
+  /** A mutation's floor: the revision is at least `revision` now (ignored while the stream is down). */
+  raise(service: SubgraphName, revision: bigint): void {
+    const known = this.known.get(service);
+    if (known !== undefined && known !== null && revision > known) this.known.set(service, revision);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const stream of this.streams.values()) stream.close();
+    this.streams.clear();
+  }
+
+  private open(service: SubgraphName, retryMs: number): void {
+    if (this.stopped) return;
+    const url = new URL(REVISION_STREAM_PATH, this.urls[service]);
+    let closed = false;
+    let received = false;
+    const req = request(url, {
+      method: 'GET',
+      headers: {
+        accept: 'text/event-stream',
+        ...signIdentity(ANONYMOUS, { method: 'GET', target: url.pathname, body: '' }, this.secret),
+      },
+    });
+    const lost = (reason: string) => {
+      if (closed) return;
+      closed = true;
+      this.known.set(service, null);
+      req.destroy();
+      if (this.stopped) return;
+      // A stream that worked is retried at once; one that keeps failing, less and less often.
+      const wait = received ? RETRY_MIN_MS : Math.min(retryMs * 2, RETRY_MAX_MS);
+      this.logger.debug({ subgraph: service, reason, retryMs: wait }, 'revision stream closed');
+      setTimeout(() => this.open(service, wait), wait).unref();
+    };
+    this.streams.set(service, {
+      close: () => {
+        closed = true;
+        req.destroy();
+      },
+    });
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return lost(`HTTP ${res.statusCode}`);
+      }
+      const parser = new RevisionEventParser();
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        for (const value of parser.push(chunk)) {
+          received = true;
+          const revision = parseRevision(value);
+          const known = this.known.get(service) ?? null;
+          // The first event of a stream (known is null since the last one was lost) is taken as
+          // it is; after that, revisions only grow (a raised floor may be ahead of the stream).
+          if (revision === null || known === null || revision > known) this.known.set(service, revision);
+        }
+      });
+      res.on('end', () => lost('ended'));
+      res.on('error', (error) => lost(error.message));
+    });
+    req.on('error', (error) => lost((error as NodeJS.ErrnoException).code ?? error.message));
+    this.known.set(service, null);
+    req.end();
+  }
+}

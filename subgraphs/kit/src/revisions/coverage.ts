@@ -1,0 +1,135 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { BaseContext } from '../context';
+import { currentRevision } from '../revision';
+import { REVISION_FLOOR_HEADER, REVISION_HEADER } from './protocol';
+import type { RevisionWatcher } from './watcher';
+
+/**
+ * Which fields of a subgraph's schema are computed only from data its revision covers (the
+ * tables whose triggers raise `data_revision`) and from constants, by schema coordinate:
+ * - `subtree`: the field and everything selected below it;
+ * - `field`: the field itself; what is selected below it is checked in turn (a root field
+ *   returning an entity, `_entities`).
+ * A field that is not listed makes the whole answer uncovered. Declared next to the subgraph's
+ * schema (`SubgraphDefinition.revisionCoverage`); a field added under a `subtree` entry must
+ * read only covered tables, or its entry must become `field`.
+ */
+export type RevisionCoverage = Readonly<Record<string, 'field' | 'subtree'>>;
+
+function typesOf(coverage: RevisionCoverage): Set<string> {
+  return new Set(Object.keys(coverage).map((coordinate) => coordinate.slice(0, coordinate.indexOf('.'))));
+}
+
+function selectionCovered(
+  schema: GraphQLSchema,
+  parent: GraphQLNamedType,
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  coverage: RevisionCoverage,
+  coveredTypes: ReadonlySet<string>,
+  depth: number,
+): boolean {
+  if (depth > 64) return false;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (name === '__typename') continue;
+      const kind = coverage[`${parent.name}.${name}`];
+      if (kind === 'subtree') continue;
+      if (kind !== 'field') return false;
+      if (!selection.selectionSet) continue;
+      if (!isObjectType(parent) && !isInterfaceType(parent)) return false;
+      const field = parent.getFields()[name];
+      if (!field) return false;
+      const type = getNamedType(field.type);
+      if (!selectionCovered(schema, type, selection.selectionSet, fragments, coverage, coveredTypes, depth + 1)) return false;
+      continue;
+    }
+    const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+    if (!fragment) return false;
+    const condition = fragment.typeCondition?.name.value;
+    // A fragment on another type (an entity of `_entities`) counts only if that type has covered fields.
+    const type = condition && condition !== parent.name ? schema.getType(condition) : parent;
+    if (!type || (type !== parent && !coveredTypes.has(type.name))) return false;
+    if (!selectionCovered(schema, type, fragment.selectionSet, fragments, coverage, coveredTypes, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Whether every field `operation` selects is covered by the data revision. */
+export function isRevisionCovered(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  coverage: RevisionCoverage,
+): boolean {
+  if (operation.operation !== 'query') return false;
+  const root = schema.getQueryType();
+  if (!root) return false;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return selectionCovered(schema, root, operation.selectionSet, fragments, coverage, typesOf(coverage), 0);
+}
+
+/**
+ * Labels answers with the data revision they reflect (protocol.ts):
+ * - a query whose every field is covered gets `x-data-revision`: the watcher's revision read
+ *   before execution, so the answer reflects that revision or a later one; not on answers with
+ *   errors, nor while the watcher does not know the revision;
+ * - a mutation gets `x-data-revision-floor`: the revision read after it committed, so that the
+ *   gateway stops serving answers older than the mutation before its caller can ask again.
+ */
+export function revisionLabelPlugin(
+  watcher: RevisionWatcher | undefined,
+  coverage: RevisionCoverage,
+): ApolloServerPlugin<BaseContext> {
+  // Parsed documents are reused by Apollo for the same query text: the check runs once per text.
+  const checked = new WeakMap<OperationDefinitionNode, boolean>();
+  return {
+    async requestDidStart() {
+      if (!watcher) return {};
+      let label: bigint | null = null;
+      let mutation = false;
+      return {
+        async didResolveOperation({ schema, document, operation }) {
+          if (!operation) return;
+          if (operation.operation === 'mutation') {
+            mutation = true;
+            return;
+          }
+          let covered = checked.get(operation);
+          if (covered === undefined) {
+            covered = isRevisionCovered(schema, document, operation, coverage);
+            checked.set(operation, covered);
+          }
+          if (covered) label = watcher.current();
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          if (label !== null && !response.body.singleResult.errors?.length) {
+            response.http.headers.set(REVISION_HEADER, label.toString());
+          }
+          if (mutation) {
+            // Without it the gateway still learns the change from the stream, a moment later.
+            const floor = await currentRevision(contextValue.em).catch(() => null);
+            if (floor !== null) response.http.headers.set(REVISION_FLOOR_HEADER, floor);
+          }
+        },
+      };
+    },
+  };
+}

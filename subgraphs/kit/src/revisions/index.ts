@@ -1,0 +1,5 @@
+export * from './coverage';
+export * from './protocol';
+export * from './sql';
+export * from './stream';
+export * from './watcher';

@@ -1,0 +1,42 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { revisionEvent } from './protocol';
+import type { RevisionWatcher } from './watcher';
+
+/** A comment line now and then keeps idle proxies and the gateway's socket timeout from closing the stream. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The revision stream (`GET /revisions`, gateway-signed): server-sent events carrying the
+ * subgraph's data revision at once and at every change, `unknown` while the watcher has lost
+ * the database. Open streams are ended by `close()` when the subgraph stops.
+ */
+export class RevisionStreams {
+  private readonly open = new Set<ServerResponse>();
+
+  constructor(private readonly watcher: RevisionWatcher) {}
+
+  serve(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.write(revisionEvent(this.watcher.current()));
+    const unsubscribe = this.watcher.subscribe((revision) => res.write(revisionEvent(revision)));
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    this.open.add(res);
+    const done = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      this.open.delete(res);
+    };
+    req.on('close', done);
+    res.on('close', done);
+  }
+
+  close(): void {
+    for (const res of this.open) res.end();
+    this.open.clear();
+  }
+}

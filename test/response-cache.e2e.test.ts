@@ -1,0 +1,159 @@
+/**
+ * The gateway's response cache (docs/CACHING.md), through the gateway only: a repeated scorecard
+ * is answered without calling any subgraph; answers are kept per caller; a mutation through the
+ * gateway retires what it changes before its own answer is sent; a change made straight in a
+ * database retires it as soon as the subgraph announces the new revision; answers that read
+ * data the revision does not cover, or that carry errors, are never kept.
+ */
+import { StatementCounter } from '@metrology/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
+import { type Caller, type Stack, startStack } from './harness';
+
+const PLAN = '129/KH-UBND';
+const VIEWER: Caller = { role: 'viewer', subject: 'cache-viewer' };
+const ADMIN: Caller = { role: 'admin', subject: 'cache-admin' };
+const FINANCE: Caller = { role: 'finance', subject: 'cache-finance' };
+const SCORECARD = { query: SCORECARD_QUERY, variables: { plan: PLAN, year: 2026, phase: null, asOf: '2026-11-27' } };
+
+interface Answer {
+  cache: string | null;
+  text: string;
+  body: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+}
+
+const statements = { training: new StatementCounter(), labs: new StatementCounter(), funding: new StatementCounter() };
+const counters = Object.values(statements);
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({
+    subgraphOptions: {
+      training: { onQuery: statements.training.onQuery },
+      labs: { onQuery: statements.labs.onQuery },
+      funding: { onQuery: statements.funding.onQuery },
+    },
+  });
+  // The gateway opens the revision streams in the background: wait until a scorecard is kept.
+  const deadline = Date.now() + 20_000;
+  while ((await post(SCORECARD, VIEWER)).cache !== 'hit') {
+    if (Date.now() > deadline) throw new Error('the gateway never kept a scorecard');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+});
+afterAll(() => stack?.stop());
+
+async function post(operation: object, caller: Caller, headers: Record<string, string> = {}): Promise<Answer> {
+  const token = caller.role ? await stack.token(caller.role, caller.subject) : undefined;
+  const response = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: JSON.stringify(operation),
+  });
+  const text = await response.text();
+  return { cache: response.headers.get('x-response-cache'), text, body: JSON.parse(text) };
+}
+
+function resetCounters(): void {
+  for (const counter of counters) counter.reset();
+}
+
+function statementCount(): number {
+  return counters.reduce((sum, counter) => sum + counter.statements.length, 0);
+}
+
+type ScorecardBody = { data: { plan: { budgetToDate: { contributions: number } } } };
+const contributionsOf = (answer: Answer) => (answer.body as ScorecardBody).data.plan.budgetToDate.contributions;
+
+describe('the gateway response cache', () => {
+  it('answers a repeated scorecard from the gateway, byte for byte, without calling any subgraph', async () => {
+    const first = await post(SCORECARD, VIEWER);
+    expect(first.body.errors).toBeUndefined();
+    resetCounters();
+    const second = await post(SCORECARD, VIEWER);
+    expect(second.cache).toBe('hit');
+    expect(second.text).toBe(first.text);
+    expect(statementCount()).toBe(0);
+  });
+
+  it('keeps answers per caller: another identity gets an answer computed for it', async () => {
+    const first = await post(SCORECARD, ADMIN);
+    expect(first.cache).toBe('miss');
+    expect(first.body.errors).toBeUndefined();
+    expect((await post(SCORECARD, ADMIN)).cache).toBe('hit');
+  });
+
+  it('computes afresh for a caller asking Cache-Control: no-cache, and does not keep it', async () => {
+    resetCounters();
+    const fresh = await post(SCORECARD, VIEWER, { 'cache-control': 'no-cache' });
+    expect(fresh.cache).toBe('bypass');
+    expect(fresh.body.errors).toBeUndefined();
+    expect(statements.funding.statements.length).toBeGreaterThan(0);
+  });
+
+  it('retires the scorecard on a mutation through the gateway before the mutation answers (read your writes)', async () => {
+    const before = await post(SCORECARD, VIEWER);
+    expect((await post(SCORECARD, VIEWER)).cache).toBe('hit');
+    const recorded = await post(
+      {
+        query: 'mutation($input: RecordContributionInput!) { recordContribution(input: $input) { id } }',
+        variables: {
+          input: {
+            planCode: PLAN,
+            contributorTaxCode: '4900654321',
+            date: '2026-05-05',
+            amount: '2500000',
+            purpose: 'Đối ứng kinh phí (kiểm tra bộ nhớ đệm của cổng API)',
+          },
+        },
+      },
+      FINANCE,
+    );
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.cache).toBe('miss');
+    const after = await post(SCORECARD, VIEWER);
+    expect(after.cache).toBe('miss');
+    expect(contributionsOf(after)).toBe(contributionsOf(before) + 2_500_000);
+    expect((await post(SCORECARD, VIEWER)).cache).toBe('hit');
+  });
+
+  it('retires the scorecard when a change is made straight in a database, once the subgraph announces it', async () => {
+    const before = contributionsOf(await post(SCORECARD, VIEWER));
+    expect((await post(SCORECARD, VIEWER)).cache).toBe('hit');
+    await stack.subgraphs.funding.database.orm.em.fork().execute(
+      `insert into contribution (plan_id, contributor_tax_code, date, amount, purpose)
+       select id, '4900654321', '2026-05-06', 1000000, 'Nhập trực tiếp' from plan where code = ?`,
+      [PLAN],
+    );
+    await expect.poll(async () => contributionsOf(await post(SCORECARD, VIEWER))).toBe(before + 1_000_000);
+  });
+
+  it('never keeps an answer that reads data the revision does not cover (a course list)', async () => {
+    const courses = { query: 'query { courses(limit: 5) { total items { code } } }' };
+    const first = await post(courses, ADMIN);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.cache).toBe('miss');
+    expect((await post(courses, ADMIN)).cache).toBe('miss');
+    // Covered and uncovered fields together: the whole answer is not kept either.
+    const mixed = { query: `query { plan(code: "${PLAN}") { code budgetTotal } budgetLines(planCode: "${PLAN}") { id } }` };
+    const mixedFirst = await post(mixed, FINANCE);
+    expect(mixedFirst.body.errors).toBeUndefined();
+    expect((await post(mixed, FINANCE)).cache).toBe('miss');
+  });
+
+  it('never keeps an answer with errors (an unknown plan)', async () => {
+    const unknown = { query: SCORECARD_QUERY, variables: { ...SCORECARD.variables, plan: '999/KH-UBND' } };
+    const first = await post(unknown, VIEWER);
+    expect(first.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await post(unknown, VIEWER)).cache).toBe('miss');
+  });
+
+  it('keeps a query only: a mutation is never answered from the cache', async () => {
+    const rejected = {
+      query: 'mutation($input: RecordContributionInput!) { recordContribution(input: $input) { id } }',
+      variables: { input: { planCode: PLAN, contributorTaxCode: '4900654321', date: '2026-05-05', amount: '0', purpose: 'x' } },
+    };
+    expect((await post(rejected, FINANCE)).cache).toBe('miss');
+    expect((await post(rejected, FINANCE)).cache).toBe('miss');
+  });
+});
