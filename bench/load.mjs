@@ -64,11 +64,14 @@ async function httpJob(job) {
   const body = JSON.stringify(job.operation);
   const headersOf = () =>
     job.auth.kind === 'bearer'
-      ? { 'content-type': 'application/json', authorization: `Bearer ${job.auth.token}` }
+      ? { 'content-type': 'application/json', authorization: `Bearer ${job.auth.token}`, ...job.headers }
       : {
           'content-type': 'application/json',
           ...signIdentity(job.auth.identity, { method: 'POST', target: new URL(job.url).pathname, body }, job.auth.secret),
+          ...job.headers,
         };
+  // How the gateway's response cache answered (its `x-response-cache` header), per answer.
+  const cache = {};
   const request = async () => {
     const response = await fetch(job.url, {
       method: 'POST',
@@ -77,8 +80,13 @@ async function httpJob(job) {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     check(response.status, await response.text());
+    const answered = response.headers.get('x-response-cache') ?? 'none';
+    if (job.expectCache && answered !== job.expectCache) {
+      throw new CheckError(`the gateway's response cache answered "${answered}", expected "${job.expectCache}"`);
+    }
+    cache[answered] = (cache[answered] ?? 0) + 1;
   };
-  return closedLoop(job, request);
+  return { ...(await closedLoop(job, request)), cache };
 }
 
 async function floorJob(job) {
@@ -107,9 +115,16 @@ async function floorJob(job) {
 }
 
 /**
- * The first read after a write: before each request every database's data revision is raised,
- * as any write to the counted tables does, so that each subgraph computes its aggregates again.
+ * The first read after a write: before each request every database's data revision is raised and
+ * announced, as any write to the counted tables does (`raise_data_revision()`), so that the
+ * gateway retires its kept answer and each subgraph computes its aggregates again. The answer
+ * must not come from the gateway's response cache.
  */
+const RAISE_AND_ANNOUNCE = `with raised as (update data_revision set revision = revision + 1 where id = 1 returning revision)
+  select pg_notify('data_revision', revision::text) from raised`;
+/** Time for the announcement to reach the gateway (it takes about a millisecond) before asking. */
+const ANNOUNCE_WAIT_MS = 200;
+
 async function coldJob(job) {
   const check = responseChecker(job.check, job.floor);
   const body = JSON.stringify(job.operation);
@@ -120,11 +135,12 @@ async function coldJob(job) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        await client.query('update data_revision set revision = revision + 1');
+        await client.query(RAISE_AND_ANNOUNCE);
       } finally {
         await client.end();
       }
     }
+    await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_WAIT_MS));
     const begun = performance.now();
     const response = await fetch(job.url, {
       method: 'POST',
@@ -134,6 +150,8 @@ async function coldJob(job) {
     });
     check(response.status, await response.text());
     latencies.push(performance.now() - begun);
+    const answered = response.headers.get('x-response-cache');
+    if (answered !== 'miss') throw new CheckError(`a read after a write was answered "${answered}" by the response cache`);
   }
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
