@@ -3,6 +3,7 @@
  * the goals of issue 6, as Markdown printed to stdout and written into docs/BENCHMARKS.md between
  * the markers below (the text around them is kept).
  */
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,7 +117,7 @@ export function resultsMarkdown({ started, finished, host, sizes, results, comma
     '',
     '"As served": the gateway answers a repeated scorecard from its response cache while no subgraph\'s data',
     'revision has moved. "Response cache bypassed": every request sent with `Cache-Control: no-cache` (each',
-    "answer checked to say so), so each one is computed by the three subgraphs from their aggregate caches, as",
+    'answer checked to say so), so each one is computed by the three subgraphs from their aggregate caches, as',
     'the first request after a write is when those caches are still valid.',
     '',
     '### (b) A single-subgraph query: through the gateway and straight to the subgraph',
@@ -223,7 +224,7 @@ function coldRow(cold) {
 
 function verdict(results, over) {
   const p99 = results.scorecard[16].p99;
-  const worstOverhead = Math.max(over.p50At1, over.throughputAt16);
+  const worstOverhead = Math.max(over.p50At1, over.p50At16, over.throughputAt1, over.throughputAt16);
   return [
     `- Scorecard p99 at 16 clients under ${GOALS.scorecardP99Ms} ms: **${p99 < GOALS.scorecardP99Ms ? 'met' : 'missed'}** ` +
       `as served (${ms(p99)} ms; p50 ${ms(results.scorecard[16].p50)} ms, ${results.scorecard[16].perSecond.toFixed(1)} requests/s); ` +
@@ -231,8 +232,8 @@ function verdict(results, over) {
       `(p50 ${ms(results.scorecardComputed[16].p50)} ms, ${results.scorecardComputed[16].perSecond.toFixed(1)} requests/s).`,
     `- Gateway overhead under ${GOALS.gatewayOverhead}× for a single-subgraph query: **${
       worstOverhead < GOALS.gatewayOverhead ? 'met' : 'missed'
-    }** with the response cache bypassed (p50 ${ratio(over.p50At1)} at 1 client, throughput ${ratio(over.throughputAt16)} at 16 clients; ` +
-      `p50 ${ratio(over.p50At16)} at 16 clients).`,
+    }** with the response cache bypassed, by the worst of four ratios (p50 latency ${ratio(over.p50At1)} at 1 client and ` +
+      `${ratio(over.p50At16)} at 16; throughput ${ratio(over.throughputAt1)} at 1 client and ${ratio(over.throughputAt16)} at 16).`,
     `- Floor: the scorecard's aggregates by plain SQL take ${ms(results.floor[1].p50)} ms (p50, 1 client) and ` +
       `${ms(results.floor[16].p50)} ms (p50, 16 clients), against ${ms(results.scorecardComputed[1].p50)} and ` +
       `${ms(results.scorecardComputed[16].p50)} ms for the scorecard computed from the aggregate caches` +
@@ -251,4 +252,6 @@ export async function writeDoc(markdown) {
     next = `# Benchmarks\n\n${block}\n${current ? `\n${current}` : ''}`;
   }
   await writeFile(DOC, next);
+  // The repository's formatter aligns the tables, so that the committed page passes `npm run lint`.
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', DOC], { stdio: 'ignore' });
 }

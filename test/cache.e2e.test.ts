@@ -49,16 +49,16 @@ describe('the cached participations behind the scorecard', () => {
   let sessions: { id: string; version: number }[] = [];
   let enrolmentIds: string[] = [];
 
-  /** The yearly TRAINING actual, and whether the training subgraph read attendance marks for it. */
-  async function yearlyActual(asOf = AS_OF): Promise<{ actual: number; readMarks: boolean }> {
-    const { value, computed } = await read(statements.training, 'attendance_mark', () =>
+  /** The yearly TRAINING actual, and whether the training subgraph counted participations for it. */
+  async function yearlyActual(asOf = AS_OF): Promise<{ actual: number; counted: boolean }> {
+    const { value, computed } = await read(statements.training, 'first_attended_on', () =>
       ok<{ plan: { trainingIndicator: { yearly: { actual: number } } } }>(
         `query($asOf: LocalDate!, $year: Int!) { plan(code: "${PLAN}") { trainingIndicator(asOf: $asOf, year: $year) { yearly { actual } } } }`,
         { asOf, year: YEAR },
         VIEWER,
       ),
     );
-    return { actual: value.plan.trainingIndicator.yearly.actual, readMarks: computed };
+    return { actual: value.plan.trainingIndicator.yearly.actual, counted: computed };
   }
 
   async function recordSheet(sessionId: string, statuses: string[]) {
@@ -112,16 +112,16 @@ describe('the cached participations behind the scorecard', () => {
   });
 
   it('counts nothing before any attendance, then serves the same count from the cache', async () => {
-    expect(await yearlyActual()).toEqual({ actual: 0, readMarks: true });
-    expect(await yearlyActual()).toEqual({ actual: 0, readMarks: false });
+    expect(await yearlyActual()).toEqual({ actual: 0, counted: true });
+    expect(await yearlyActual()).toEqual({ actual: 0, counted: false });
   });
 
   it('shows a recorded sheet at the next read, then serves it from the cache for every as-of date', async () => {
     await recordSheet(sessions[0].id, ['PRESENT', 'LATE', 'PRESENT']);
-    expect(await yearlyActual()).toEqual({ actual: 3, readMarks: true });
-    expect(await yearlyActual()).toEqual({ actual: 3, readMarks: false });
+    expect(await yearlyActual()).toEqual({ actual: 3, counted: true });
+    expect(await yearlyActual()).toEqual({ actual: 3, counted: false });
     // Before the first session: nothing yet, from the same cached count.
-    expect(await yearlyActual('2026-03-01')).toEqual({ actual: 0, readMarks: false });
+    expect(await yearlyActual('2026-03-01')).toEqual({ actual: 0, counted: false });
   });
 
   it('shows a corrected mark at the next read', async () => {
@@ -130,7 +130,7 @@ describe('the cached participations behind the scorecard', () => {
       { enrolmentId: enrolmentIds[0], sessionId: sessions[0].id },
       TRAINER,
     );
-    expect(await yearlyActual()).toEqual({ actual: 2, readMarks: true });
+    expect(await yearlyActual()).toEqual({ actual: 2, counted: true });
   });
 
   it('shows a session moved past the as-of date at the next read', async () => {
@@ -142,7 +142,7 @@ describe('the cached participations behind the scorecard', () => {
       TRAINER,
     );
     // Bình and Cường attended only the moved session, now after the as-of date; An the other one.
-    expect(await yearlyActual()).toEqual({ actual: 1, readMarks: true });
+    expect(await yearlyActual()).toEqual({ actual: 1, counted: true });
     expect((await yearlyActual('2026-08-31')).actual).toBe(3);
   });
 
@@ -151,7 +151,29 @@ describe('the cached participations behind the scorecard', () => {
     const em = stack.subgraphs.training.database.orm.em.fork();
     await em.execute('delete from attendance_mark where enrolment_id = ?', [enrolmentIds[0]]);
     // The gateway keeps its last answer until the new revision's notification reaches it (milliseconds).
-    await expect.poll(() => yearlyActual()).toEqual({ actual: 0, readMarks: true });
+    await expect.poll(() => yearlyActual()).toEqual({ actual: 0, counted: true });
+  });
+
+  it("keeps every enrolment's first attended date equal to a recount from its marks, through marks, corrections, moved sessions and deletions", async () => {
+    const em = stack.subgraphs.training.database.orm.em.fork();
+    const drift: unknown[] = await em.execute(
+      `select e.id, e.first_attended_on, f.first_date
+         from enrolment e
+         left join (
+           select m.enrolment_id, min(s.date) as first_date
+             from attendance_mark m
+             join enrolment x on x.id = m.enrolment_id
+             join course_session s on s.id = m.session_id and s.course_id = x.course_id
+            where m.status in ('PRESENT', 'LATE')
+            group by m.enrolment_id
+         ) f on f.enrolment_id = e.id
+        where e.first_attended_on is distinct from f.first_date`,
+    );
+    expect(drift).toEqual([]);
+    const [{ kept }]: { kept: number }[] = await em.execute(
+      'select count(*)::int as kept from enrolment where first_attended_on is not null',
+    );
+    expect(kept).toBe(2);
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Identity, verifyIdentity } from '@metrology/kit/identity';
 import { createLogger } from '@metrology/kit/logger';
-import { verifyIdentity } from '@metrology/kit/identity';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResponseCache, ResponseLabels } from '../src/response-cache';
 import { SubgraphRevisions } from '../src/revisions';
@@ -48,7 +48,7 @@ class FakeStream {
 
 const request = (headers: Record<string, string> = {}) =>
   ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers } }) as unknown as IncomingMessage;
-const VIEWER = { subject: 'viewer-1', roles: ['viewer'], name: 'Người xem' } as const;
+const VIEWER: Identity = { subject: 'viewer-1', roles: ['viewer'], name: 'Người xem' };
 const BODY = Buffer.from('{"query":"{ plan(code: \\"129/KH-UBND\\") { code } }"}');
 
 describe('ResponseCache with SubgraphRevisions', () => {

@@ -41,7 +41,9 @@ const COVERAGE: RevisionCoverage = {
 
 function covered(source: string): boolean {
   const document = parse(source);
-  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition') as OperationDefinitionNode;
+  const operation = document.definitions.find(
+    (definition) => definition.kind === 'OperationDefinition',
+  ) as OperationDefinitionNode;
   return isRevisionCovered(schema, document, operation, COVERAGE);
 }
 

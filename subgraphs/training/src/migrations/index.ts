@@ -4,6 +4,7 @@ import { Migration20261127111759 } from './Migration20261127111759';
 import { Migration20261127113058_courses } from './Migration20261127113058_courses';
 import { Migration20261127123619_data_revision } from './Migration20261127123619_data_revision';
 import { Migration20261127140000_revision_notify } from './Migration20261127140000_revision_notify';
+import { Migration20261127150000_first_attendance } from './Migration20261127150000_first_attendance';
 
 /** Committed migrations, oldest first. Rewritten by `pnpm migration:create <subgraph>`. */
 export const migrations: { name: string; class: Constructor<Migration> }[] = [
@@ -11,4 +12,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261127113058_courses', class: Migration20261127113058_courses },
   { name: 'Migration20261127123619_data_revision', class: Migration20261127123619_data_revision },
   { name: 'Migration20261127140000_revision_notify', class: Migration20261127140000_revision_notify },
+  { name: 'Migration20261127150000_first_attendance', class: Migration20261127150000_first_attendance },
 ];

@@ -48,6 +48,14 @@ export class Enrolment {
   @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
   examScore!: number | null;
 
+  /**
+   * Date of the first session of its course the trainee attended (PRESENT or LATE): the date the
+   * enrolment counts as a participation (SPEC §3). Kept by the database's triggers on attendance
+   * marks and sessions (migration `*_first_attendance`), never written by the application.
+   */
+  @Property({ type: 'date', nullable: true, lazy: false })
+  firstAttendedOn?: string | null;
+
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version!: number;

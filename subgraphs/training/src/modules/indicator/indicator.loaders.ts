@@ -19,8 +19,9 @@ const EMPLOYER_TRAINEES = 'join trainee t on t.employer_tax_code = k.grp join en
 
 /**
  * Participations (SPEC §3) per day, for every key in ONE statement: an enrolment whose trainee was
- * PRESENT or LATE at a session up to the key's as-of date counts once, on the date of the first
- * such session. Sessions must belong to the enrolment's own course.
+ * PRESENT or LATE at a session of its own course up to the key's as-of date counts once, on the
+ * date of the first such session. That date is the enrolment's `first_attended_on`, kept by the
+ * database's triggers (migration `*_first_attendance`), so no attendance mark is read here.
  */
 async function participationsByFirstDate(
   em: EntityManager,
@@ -30,18 +31,12 @@ async function participationsByFirstDate(
   const values = keys.map(() => '(?::int, ?::text, ?::date)').join(', ');
   const params = keys.flatMap((key, index) => [index, key.group, key.asOf]);
   const rows: { ord: number; date: string; count: number }[] = await em.execute(
-    `select f.ord, to_char(f.first_date, 'YYYY-MM-DD') as date, count(*)::int as count
-     from (
-       select k.ord, e.id, min(s.date) as first_date
-       from (values ${values}) as k(ord, grp, as_of)
-       ${scope}
-       join attendance_mark m on m.enrolment_id = e.id
-       join course_session s on s.id = m.session_id and s.course_id = e.course_id
-       where m.status in ('PRESENT', 'LATE') and s.date <= k.as_of
-       group by k.ord, e.id
-     ) f
-     group by f.ord, f.first_date
-     order by f.ord, f.first_date`,
+    `select k.ord, to_char(e.first_attended_on, 'YYYY-MM-DD') as date, count(*)::int as count
+     from (values ${values}) as k(ord, grp, as_of)
+     ${scope}
+     where e.first_attended_on <= k.as_of
+     group by k.ord, e.first_attended_on
+     order by k.ord, e.first_attended_on`,
     params,
   );
   const result: DatedCount[][] = keys.map(() => []);
@@ -54,8 +49,9 @@ const END_OF_TIME = '9999-12-31';
 
 /**
  * Every plan's participations of all time, cached per plan (the scorecard and the report ask
- * for them again and again; counting them reads every attendance mark: seconds on 2,000,000
- * marks, see docs/CACHING.md). Correct across instances and writers: see `RevisionCache`.
+ * for them again and again; counting them reads every enrolment of the plan: tens of
+ * milliseconds on 180,000, see docs/CACHING.md). Correct across instances and writers: see
+ * `RevisionCache`.
  */
 const allTimePlanParticipations = new RevisionCache<DatedCount[]>(1_000);
 
