@@ -371,6 +371,87 @@ describe('security review fixes', () => {
       expect(await writtenMarks(course.id)).toEqual(before);
     });
 
+    it('refuses an attendance sheet, a correction and a CSV import on a CANCELLED course with CONFLICT, writing nothing', async () => {
+      const room = await classroom(em(), {
+        names: ['Đỗ Thị Giang'],
+        sessionDays: [-5],
+        course: { startDate: addDays(today(), -7), endDate: addDays(today(), 7), status: CourseStatus.CANCELLED },
+      });
+      await mark(em(), room.enrolments[0], room.sessions[0], AttendanceStatus.PRESENT);
+      const before = await writtenMarks(room.course.id);
+      const [session] = room.sessions;
+      const [enrolment] = room.enrolments;
+
+      const results = [
+        await subgraph.execute(
+          {
+            query: RECORD_SHEET,
+            variables: { input: { sessionId: session.id, rows: [{ enrolmentId: enrolment.id, status: 'ABSENT' }] } },
+          },
+          trainer,
+        ),
+        await subgraph.execute(
+          { query: CORRECT_MARK, variables: { sessionId: session.id, enrolmentId: enrolment.id, status: 'ABSENT' } },
+          trainer,
+        ),
+        await subgraph.execute(
+          { query: IMPORT_CSV, variables: { sessionId: session.id, csv: 'Họ và tên,Trạng thái\nĐỗ Thị Giang,Vắng\n' } },
+          admin,
+        ),
+      ];
+
+      for (const result of results) {
+        expect(errorOf(result)).toMatchObject({ code: 'CONFLICT', status: 'CANCELLED' });
+        expect(result.errors?.[0]?.message).toMatch(/^Khóa học đã bị hủy/);
+      }
+      expect(await writtenMarks(room.course.id)).toEqual(before);
+    });
+
+    it("refuses to change a COMPLETED course's completion rule, dates or plan (CONFLICT naming the fields), while its title and venue may still be corrected", async () => {
+      const { course } = await completedCourse();
+      const current = await em().findOneOrFail(Course, { id: course.id });
+
+      const refused = await subgraph.execute(
+        {
+          query: UPDATE_COURSE,
+          variables: {
+            id: course.id,
+            version: current.version,
+            input: { passingScore: 9, minAttendanceRate: 0.5, planYear: 2027 },
+          },
+        },
+        trainer,
+      );
+      expect(errorOf(refused)).toMatchObject({
+        code: 'CONFLICT',
+        status: 'COMPLETED',
+        fields: ['planYear', 'minAttendancePercent', 'passingScore'],
+      });
+      expect(refused.errors?.[0]?.message).toMatch(/^Khóa học đã kết thúc hoặc đã hủy/);
+      const unchanged = await em().findOneOrFail(Course, { id: course.id });
+      expect([unchanged.passingScore, unchanged.minAttendancePercent, unchanged.planYear, unchanged.version]).toEqual([
+        current.passingScore,
+        current.minAttendancePercent,
+        current.planYear,
+        current.version,
+      ]);
+
+      const corrected = await subgraph.execute(
+        {
+          query: UPDATE_COURSE,
+          variables: {
+            id: course.id,
+            version: current.version,
+            input: { title: 'Bồi dưỡng kiểm định cân (đã sửa tên)', venue: 'Hội trường Sở KH&CN' },
+          },
+        },
+        trainer,
+      );
+      expect(corrected.errors).toBeUndefined();
+      const renamed = await em().findOneOrFail(Course, { id: course.id });
+      expect([renamed.title, renamed.venue]).toEqual(['Bồi dưỡng kiểm định cân (đã sửa tên)', 'Hội trường Sở KH&CN']);
+    });
+
     it('refuses an exam score on a COMPLETED course with CONFLICT and keeps the score', async () => {
       const { enrolments } = await completedCourse();
 

@@ -22,8 +22,8 @@ export async function managedSession(
  * still change. The session row is locked, so that two writers of one session (a sheet sent
  * twice, a retry) run one after the other and the second finds the first's marks instead of
  * colliding with them; the course row is share-locked, so that a completion runs wholly before
- * or after. A COMPLETED course's marks are final (completion and certificates rest on them):
- * CONFLICT.
+ * or after. A COMPLETED course's marks are final (completion and certificates rest on them),
+ * and a CANCELLED course takes none: CONFLICT.
  */
 export async function sessionOpenForMarks(
   tx: EntityManager,
@@ -41,6 +41,13 @@ export async function sessionOpenForMarks(
     throw new ConflictError(
       'Khóa học đã kết thúc: không thể thay đổi điểm danh.',
       'The course is COMPLETED: its attendance marks can no longer change.',
+      { status: course.status },
+    );
+  }
+  if (course.status === CourseStatus.CANCELLED) {
+    throw new ConflictError(
+      'Khóa học đã bị hủy: không thể điểm danh.',
+      'The course is CANCELLED: no attendance can be recorded.',
       { status: course.status },
     );
   }

@@ -43,7 +43,7 @@ export class CourseResolver {
   @Authorized('admin', 'trainer')
   @Mutation(() => Course, {
     description:
-      'Changes a course (its trainers or an administrator). A stale `version` is CONFLICT; so are sessions outside new dates and a capacity below the trainees enrolled.',
+      'Changes a course (its trainers or an administrator). A stale `version` is CONFLICT; so are sessions outside new dates, a capacity below the trainees enrolled, and on a COMPLETED or CANCELLED course any change but its title and venue.',
   })
   updateCourse(
     @Arg('id', () => ID, { description: 'Id of the course.' }) id: string,

@@ -111,6 +111,25 @@ async function assertCodeFree(em: EntityManager, code: string, exceptId?: string
   }
 }
 
+/** What may still be corrected on a COMPLETED or CANCELLED course: its wording, nothing it is counted or judged by. */
+const CLOSED_COURSE_EDITABLE: readonly string[] = ['title', 'venue'];
+
+/**
+ * A closed course's dates, plan, completion rule and the rest are final: completions,
+ * certificates and the TRAINING indicator rest on them. Its title and venue may still be
+ * corrected.
+ */
+function assertClosedCourseChanges(course: Course, changedFields: readonly string[]): void {
+  if (!CLOSED_COURSE_STATUSES.includes(course.status)) return;
+  const refused = changedFields.filter((field) => !CLOSED_COURSE_EDITABLE.includes(field));
+  if (refused.length === 0) return;
+  throw new ConflictError(
+    'Khóa học đã kết thúc hoặc đã hủy: chỉ có thể sửa tên và địa điểm.',
+    `The course is ${course.status}: only its title and venue can still change (refused: ${refused.join(', ')}).`,
+    { status: course.status, fields: refused },
+  );
+}
+
 function assertCourseOpenForChanges(course: Course): void {
   if (CLOSED_COURSE_STATUSES.includes(course.status)) {
     throw new ConflictError(
@@ -262,6 +281,16 @@ export const courseService = {
             : attendancePercentOf(changes.minAttendanceRate),
         passingScore: changes.passingScore === undefined ? course.passingScore : changes.passingScore,
       });
+      const after: CourseFields & { kind: CourseKind; field: MetrologyField } = {
+        ...next,
+        kind: changes.kind ?? course.kind,
+        field: changes.field ?? course.field,
+      };
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      for (const name of AUDITED_FIELDS) {
+        if (course[name] !== after[name]) changed[name] = { from: course[name], to: after[name] };
+      }
+      assertClosedCourseChanges(course, Object.keys(changed));
       if (next.code !== course.code) await assertCodeFree(tx, next.code, course.id);
       if (next.planCode !== course.planCode) await assertPlanKnown(tx, next.planCode);
       if (next.startDate !== course.startDate || next.endDate !== course.endDate) {
@@ -287,15 +316,6 @@ export const courseService = {
             { enrolled: seats },
           );
         }
-      }
-      const after: CourseFields & { kind: CourseKind; field: MetrologyField } = {
-        ...next,
-        kind: changes.kind ?? course.kind,
-        field: changes.field ?? course.field,
-      };
-      const changed: Record<string, { from: unknown; to: unknown }> = {};
-      for (const name of AUDITED_FIELDS) {
-        if (course[name] !== after[name]) changed[name] = { from: course[name], to: after[name] };
       }
       if (Object.keys(changed).length > 0) {
         tx.assign(course, after);
