@@ -3,9 +3,9 @@
  * `RevisionCache`). Through the gateway: every write that changes one shows at once in the next
  * read, whoever makes it; reads in between are served from the cache (no aggregate statement).
  */
-import { StatementCounter } from '@metrology/kit/testing';
+import type { StatementCounter } from '@metrology/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, type Stack, startStack } from './harness';
+import { type Caller, type Stack, startStack, statementCounters } from './harness';
 
 const TRAINER: Caller = { role: 'trainer', subject: 'cache-trainer' };
 const VIEWER: Caller = { role: 'viewer' };
@@ -14,17 +14,11 @@ const YEAR = 2026;
 const AS_OF = '2026-06-30';
 const SESSION_DATES = ['2026-03-02', '2026-03-03'];
 
-const statements = { training: new StatementCounter(), labs: new StatementCounter(), funding: new StatementCounter() };
+const { statements, subgraphOptions } = statementCounters();
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({
-    subgraphOptions: {
-      training: { onQuery: statements.training.onQuery },
-      labs: { onQuery: statements.labs.onQuery },
-      funding: { onQuery: statements.funding.onQuery },
-    },
-  });
+  stack = await startStack({ subgraphOptions });
 });
 afterAll(() => stack?.stop());
 

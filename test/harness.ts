@@ -21,6 +21,7 @@ import {
   createTestDatabase,
   type GraphQLResponse,
   type Operation,
+  StatementCounter,
   startTestSubgraph,
   type TestSubgraph,
 } from '@metrology/kit/testing';
@@ -64,6 +65,22 @@ export interface Stack<External extends SubgraphName = never> {
   token(role: Role, subject?: string): Promise<string>;
   execute<T = Record<string, unknown>>(operation: Operation, caller?: Caller): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
+}
+
+/** One statement counter per subgraph, and the subgraph options that feed them (`startStack`). */
+export function statementCounters(): {
+  statements: Record<SubgraphName, StatementCounter>;
+  subgraphOptions: Record<SubgraphName, StartOptions>;
+} {
+  const statements = { training: new StatementCounter(), labs: new StatementCounter(), funding: new StatementCounter() };
+  return {
+    statements,
+    subgraphOptions: {
+      training: { onQuery: statements.training.onQuery },
+      labs: { onQuery: statements.labs.onQuery },
+      funding: { onQuery: statements.funding.onQuery },
+    },
+  };
 }
 
 export async function startStack<External extends SubgraphName = never>(

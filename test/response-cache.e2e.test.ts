@@ -5,10 +5,9 @@
  * database retires it as soon as the subgraph announces the new revision; answers that read
  * data the revision does not cover, or that carry errors, are never kept.
  */
-import { StatementCounter } from '@metrology/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
-import { type Caller, type Stack, startStack } from './harness';
+import { type Caller, type Stack, startStack, statementCounters } from './harness';
 
 const PLAN = '129/KH-UBND';
 const VIEWER: Caller = { role: 'viewer', subject: 'cache-viewer' };
@@ -22,18 +21,12 @@ interface Answer {
   body: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
 }
 
-const statements = { training: new StatementCounter(), labs: new StatementCounter(), funding: new StatementCounter() };
+const { statements, subgraphOptions } = statementCounters();
 const counters = Object.values(statements);
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({
-    subgraphOptions: {
-      training: { onQuery: statements.training.onQuery },
-      labs: { onQuery: statements.labs.onQuery },
-      funding: { onQuery: statements.funding.onQuery },
-    },
-  });
+  stack = await startStack({ subgraphOptions });
   // The gateway opens the revision streams in the background: wait until a scorecard is kept.
   const deadline = Date.now() + 20_000;
   while ((await post(SCORECARD, VIEWER)).cache !== 'hit') {
