@@ -53,8 +53,9 @@ interface Entry {
  * change anywhere (through this gateway, another instance or by hand) retires it within the
  * notification's delay, and a mutation through this gateway retires it before its answer is
  * sent. Keyed by the caller's whole identity (subgraphs decide what each caller may see), the
- * date in Vietnam (an omitted as-of date means today) and the exact request body; at most
- * `maxEntries`, least recently used dropped first.
+ * date in Vietnam (an omitted as-of date means today), the Accept header (Apollo picks the
+ * answer's media type from it) and the exact request body; at most `maxEntries`, least recently
+ * used dropped first.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
@@ -74,13 +75,8 @@ export class ResponseCache {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) return null;
     if (/\bno-(cache|store)\b/i.test(req.headers['cache-control'] ?? '')) return null;
-    return createHash('sha256')
-      .update(encodeIdentity(identity))
-      .update('\n')
-      .update(todayInVietnam())
-      .update('\n')
-      .update(body)
-      .digest('base64url');
+    const parts = [encodeIdentity(identity), todayInVietnam(), req.headers.accept ?? ''];
+    return createHash('sha256').update(parts.join('\n')).update('\n').update(body).digest('base64url');
   }
 
   get(key: string): Entry | undefined {

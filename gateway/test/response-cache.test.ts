@@ -146,12 +146,13 @@ describe('ResponseCache with SubgraphRevisions', () => {
     expect(cache.set(key, labels, 500, {}, '{}')).toBe(false);
   });
 
-  it('keys answers by caller, body and request: other callers, no-cache requests and non-JSON bodies are not shared', () => {
+  it('keys answers by caller, body and Accept header: other callers and media types are not shared; no-cache requests and non-JSON bodies are not kept', () => {
     const key = cache.keyOf(request(), VIEWER, BODY);
     expect(key).not.toBeNull();
     expect(cache.keyOf(request(), { ...VIEWER, subject: 'viewer-2' }, BODY)).not.toBe(key);
     expect(cache.keyOf(request(), { ...VIEWER, roles: ['admin'] }, BODY)).not.toBe(key);
     expect(cache.keyOf(request(), VIEWER, Buffer.from(`${BODY} `))).not.toBe(key);
+    expect(cache.keyOf(request({ accept: 'application/graphql-response+json' }), VIEWER, BODY)).not.toBe(key);
     expect(cache.keyOf(request({ 'cache-control': 'no-cache' }), VIEWER, BODY)).toBeNull();
     expect(cache.keyOf(request({ 'cache-control': 'max-age=0, no-store' }), VIEWER, BODY)).toBeNull();
     expect(cache.keyOf(request({ 'content-type': 'text/plain' }), VIEWER, BODY)).toBeNull();
