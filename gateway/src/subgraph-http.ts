@@ -249,9 +249,4 @@ export class SubgraphHttpClient {
       request.end(body);
     });
   }
-
-  /** Closes the pooled sockets. */
-  close(): void {
-    this.agent.destroy();
-  }
 }
