@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { SubgraphName } from '@metrology/kit/config';
 import { ANONYMOUS, signIdentity } from '@metrology/kit/identity';
 import type { Logger } from '@metrology/kit/logger';
-import { parseRevision, REVISION_STREAM_PATH, RevisionEventParser } from '@metrology/kit/revisions';
+import { parseRevision, REVISION_STREAM_PATH, REVISION_STREAM_SILENCE_MS, RevisionEventParser } from '@metrology/kit/revisions';
 
 /** Wait before opening a lost stream again (doubling up to the maximum). */
 const RETRY_MIN_MS = 250;
@@ -23,6 +23,8 @@ export class SubgraphRevisions {
     private readonly urls: Readonly<Record<SubgraphName, string>>,
     private readonly secret: string,
     private readonly logger: Logger,
+    /** A stream silent for this long is dropped (tests shorten it). */
+    private readonly silenceMs: number = REVISION_STREAM_SILENCE_MS,
   ) {}
 
   /** Opens every subgraph's stream; never waits for them (a stream that is down is retried). */
@@ -96,6 +98,8 @@ export class SubgraphRevisions {
       res.on('error', (error) => lost(error.message));
     });
     req.on('error', (error) => lost((error as NodeJS.ErrnoException).code ?? error.message));
+    // Heartbeats keep the socket busy; a subgraph that hangs goes silent and is dropped.
+    req.setTimeout(this.silenceMs, () => lost('silent'));
     this.known.set(service, null);
     req.end();
   }

@@ -167,6 +167,29 @@ describe('ResponseCache with SubgraphRevisions', () => {
     expect(cache.get(keys[11] as string)).toBeDefined();
   });
 
+  it('drops a stream that goes silent (a hung subgraph), serving nothing on its account until it speaks again', async () => {
+    const quiet = new SubgraphRevisions(
+      {
+        training: `http://127.0.0.1:${port}/graphql`,
+        labs: `http://127.0.0.1:${port}/graphql`,
+        funding: `http://127.0.0.1:${port}/graphql`,
+      },
+      SECRET,
+      createLogger('test', 'silent'),
+      300,
+    );
+    try {
+      quiet.start();
+      await expect.poll(() => funding.open.size).toBe(6);
+      funding.send('7');
+      await expect.poll(() => quiet.current('funding')).toBe(7n);
+      // No heartbeat: after the silence allowed the stream is dropped and the revision unknown.
+      await expect.poll(() => quiet.current('funding'), { timeout: 5_000 }).toBeNull();
+    } finally {
+      quiet.stop();
+    }
+  });
+
   it('signs its stream requests: the fake subgraph refused none', () => {
     expect(funding.unsigned).toBe(0);
   });

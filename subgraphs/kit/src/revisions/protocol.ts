@@ -20,6 +20,15 @@ export const REVISION_FLOOR_HEADER = 'x-data-revision-floor';
 /** The PostgreSQL channel `raise_data_revision()` notifies with the new revision. */
 export const REVISION_CHANNEL = 'data_revision';
 
+/** How often a revision stream sends a heartbeat when nothing changes. */
+export const REVISION_HEARTBEAT_MS = 5_000;
+
+/**
+ * A stream silent for this long (no event, no heartbeat) is dropped by the gateway: a subgraph
+ * that hangs must not leave its last revision standing, with answers kept on its account.
+ */
+export const REVISION_STREAM_SILENCE_MS = 3 * REVISION_HEARTBEAT_MS;
+
 /** What the stream sends when the subgraph cannot currently see its revision. */
 export const REVISION_UNKNOWN = 'unknown';
 

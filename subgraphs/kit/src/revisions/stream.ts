@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { revisionEvent } from './protocol';
+import { REVISION_HEARTBEAT_MS, revisionEvent } from './protocol';
 import type { RevisionWatcher } from './watcher';
 
-/** A comment line now and then keeps idle proxies and the gateway's socket timeout from closing the stream. */
-const HEARTBEAT_MS = 15_000;
+/**
+ * A comment line this often tells the gateway the subgraph is alive (it drops a stream silent for
+ * three times as long: `REVISION_STREAM_SILENCE_MS`) and keeps idle proxies from closing it.
+ */
+const HEARTBEAT_MS = REVISION_HEARTBEAT_MS;
 
 /**
  * The revision stream (`GET /revisions`, gateway-signed): server-sent events carrying the
