@@ -18,7 +18,10 @@ import type { RevisionWatcher } from './watcher';
 
 /**
  * Which fields of a subgraph's schema are computed only from data its revision covers (the
- * tables whose triggers raise `data_revision`) and from constants, by schema coordinate:
+ * tables whose triggers raise `data_revision`), from constants and from the caller's identity
+ * claims (the gateway keys kept answers by the whole identity), by schema coordinate. A field
+ * whose answer depends on anything else, such as who teaches a course (an uncovered table) or
+ * the time of day, must not be listed:
  * - `subtree`: the field and everything selected below it;
  * - `field`: the field itself; what is selected below it is checked in turn (a root field
  *   returning an entity, `_entities`).
