@@ -7,7 +7,8 @@
  *
  * Jobs:
  * - `http`: POST an operation to a URL, with a bearer token (the gateway) or signed like the
- *   gateway's own calls (straight to a subgraph: kit `signIdentity`, over each body, per request).
+ *   gateway's own calls (straight to a subgraph: kit `signIdentity`, over each body, per request);
+ *   optionally with a write every `writeEverySeconds` in one database after another.
  * - `floor`: the scorecard's numbers by plain SQL (`floor.mjs`), one connection per database and
  *   worker, opened before the clock starts.
  * - `cold`: one request at a time, each after a write (the first read after a write).
@@ -86,7 +87,42 @@ async function httpJob(job) {
     }
     cache[answered] = (cache[answered] ?? 0) + 1;
   };
-  return { ...(await closedLoop(job, request)), cache };
+  const writer = job.writeEverySeconds ? await startWriter(job.databases, job.writeEverySeconds) : null;
+  try {
+    return { ...(await closedLoop(job, request)), cache, writes: writer?.count() };
+  } finally {
+    await writer?.stop();
+  }
+}
+
+/**
+ * Writes while clients read: every `seconds`, one database's data revision raised and announced,
+ * as a write there does (the databases in turn), so that kept answers retire and the next reads
+ * compute again.
+ */
+async function startWriter(databases, seconds) {
+  const clients = await Promise.all(
+    Object.values(databases).map(async (url) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
+  let writes = 0;
+  let pending = Promise.resolve();
+  const timer = setInterval(() => {
+    const client = clients[writes % clients.length];
+    writes++;
+    pending = pending.then(() => client.query(RAISE_AND_ANNOUNCE));
+  }, seconds * 1000);
+  return {
+    count: () => writes,
+    async stop() {
+      clearInterval(timer);
+      await pending;
+      await Promise.all(clients.map((client) => client.end()));
+    },
+  };
 }
 
 async function floorJob(job) {
