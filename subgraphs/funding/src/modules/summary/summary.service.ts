@@ -29,14 +29,19 @@ function figures(envelope: bigint | null, money: SliceMoney): BudgetFigures {
 export const summaryService = {
   async summary(loaders: Loaders, plan: Plan, asOfOrToday: string | null, year: number | null): Promise<BudgetSummary> {
     const asOf = asOfOrToday ?? todayInVietnam();
-    if (year !== null) assertYearInPhases(await loaders.get(phasesByPlanLoader).load(plan.id), year);
     const key = { planId: plan.id, asOf, year };
-    const [money, contributions, envelopes, taskGroups] = await Promise.all([
+    // Everything is asked for at once, the year's phases included, so that the summaries of one
+    // request (a year's and the plan's to date, as the scorecard asks) share the same batches:
+    // one read of the data revision per cached loader instead of one per summary. A year outside
+    // the plan is still refused, before anything is answered.
+    const [phases, money, contributions, envelopes, taskGroups] = await Promise.all([
+      year === null ? null : loaders.get(phasesByPlanLoader).load(plan.id),
       loaders.get(planMoneyLoader).load(key),
       loaders.get(planContributionsLoader).load(key),
       loaders.get(envelopesByPlanLoader).load(plan.id),
       loaders.get(taskGroupsByPlanLoader).load(plan.id),
     ]);
+    if (year !== null && phases !== null) assertYearInPhases(phases, year);
     // Envelopes are for the whole plan: a one-year summary shows none (see BudgetFigures.envelope).
     const envelopeOf = (amount: bigint) => (year === null ? amount : null);
     const stateDisbursed = envelopes
