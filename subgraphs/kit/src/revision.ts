@@ -30,6 +30,37 @@ export async function currentRevision(em: EntityManager): Promise<string> {
 }
 
 /**
+ * Request EntityManagers (forks) of query operations, with the revision their request read, once
+ * it has read it. Every cached loader of such a request uses that one read instead of its own.
+ */
+const requestRevisions = new WeakMap<object, { revision: Promise<string> | null }>();
+
+/**
+ * Lets the cached loaders of one query request share one read of the data revision. Safe for a
+ * query: the read happens during the request, after every change committed before it, so the
+ * request still sees all of them. Not for a mutation: its own writes would come after the read,
+ * and the fields of its answer must see them.
+ */
+export function readRevisionOncePerRequest(em: object): void {
+  if (!requestRevisions.has(em)) requestRevisions.set(em, { revision: null });
+}
+
+/** The revision for a computation: the request's one read when it shares it, a fresh read otherwise. */
+function revisionFor(em: EntityManager): Promise<string> {
+  const shared = requestRevisions.get(em);
+  if (!shared) return currentRevision(em);
+  if (!shared.revision) {
+    const revision = currentRevision(em);
+    shared.revision = revision;
+    // A failed read is not shared: the next loader reads again.
+    revision.catch(() => {
+      if (shared.revision === revision) shared.revision = null;
+    });
+  }
+  return shared.revision;
+}
+
+/**
  * Values computed from a subgraph's data, kept in the process while its `DataRevision` is
  * unchanged, so that read-heavy aggregates (the scorecard, the annual report) are computed once
  * per change instead of once per request.
@@ -56,7 +87,7 @@ export class RevisionCache<V> {
     compute: (keys: string[]) => Promise<Map<string, V>>,
     empty: V,
   ): Promise<V[]> {
-    const revision = await currentRevision(em);
+    const revision = await revisionFor(em);
     const cache = this.entriesOf(em);
     const missing = [...new Set(keys)].filter((key) => cache.get(key)?.revision !== revision);
     if (missing.length > 0) {

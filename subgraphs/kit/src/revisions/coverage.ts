@@ -12,7 +12,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { BaseContext } from '../context';
-import { currentRevision } from '../revision';
+import { currentRevision, readRevisionOncePerRequest } from '../revision';
 import { REVISION_FLOOR_HEADER, REVISION_HEADER } from './protocol';
 import type { RevisionWatcher } from './watcher';
 
@@ -104,12 +104,14 @@ export function revisionLabelPlugin(
   const checked = new WeakMap<OperationDefinitionNode, boolean>();
   return {
     async requestDidStart() {
-      if (!watcher) return {};
       let label: bigint | null = null;
       let mutation = false;
       return {
-        async didResolveOperation({ schema, document, operation }) {
+        async didResolveOperation({ schema, document, operation, contextValue }) {
           if (!operation) return;
+          // A query reads the data revision once for all its cached loaders (see `RevisionCache`).
+          if (operation.operation === 'query') readRevisionOncePerRequest(contextValue.em);
+          if (!watcher) return;
           if (operation.operation === 'mutation') {
             mutation = true;
             return;
@@ -126,7 +128,7 @@ export function revisionLabelPlugin(
           if (label !== null && !response.body.singleResult.errors?.length) {
             response.http.headers.set(REVISION_HEADER, label.toString());
           }
-          if (mutation) {
+          if (mutation && watcher) {
             // Without it the gateway still learns the change from the stream, a moment later.
             const floor = await currentRevision(contextValue.em).catch(() => null);
             if (floor !== null) response.http.headers.set(REVISION_FLOOR_HEADER, floor);
