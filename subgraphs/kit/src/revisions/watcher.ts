@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../logger';
 import { REVISION_CHANNEL } from './protocol';
@@ -7,10 +8,21 @@ type Listener = (revision: bigint | null) => void;
 /** How long the watcher waits before connecting again after losing its connection. */
 const RECONNECT_MS = 1_000;
 
+/** The channel of the watcher's own probes, proving that notifications still reach it. */
+const PROBE_CHANNEL = `${REVISION_CHANNEL}_probe`;
+
+/**
+ * How often the watcher notifies itself, and how long a probe may take to come back: a LISTEN
+ * that hears nothing (a half-open connection, a pooler in transaction mode) is taken for lost.
+ */
+const PROBE_MS = 5_000;
+
 /**
  * Follows a subgraph's data revision as it changes, without a query per request: one dedicated
  * PostgreSQL connection LISTENs on the channel `raise_data_revision()` notifies in every writing
- * transaction (delivered at commit), and reads the revision once after each (re)connection.
+ * transaction (delivered at commit), and reads the revision once after each (re)connection. It
+ * notifies itself every few seconds and takes the connection for lost when that probe does not
+ * come back, so that a LISTEN which has stopped hearing cannot leave a revision standing.
  *
  * `current()` never runs ahead of the database: it is a revision that was committed, possibly
  * already superseded by a change whose notification is on its way. While the connection is down
@@ -19,6 +31,8 @@ const RECONNECT_MS = 1_000;
 export class RevisionWatcher {
   private revision: bigint | null = null;
   private client: pg.Client | undefined;
+  private probe: { token: string; answered: () => void } | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<Listener>();
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -26,6 +40,8 @@ export class RevisionWatcher {
   constructor(
     private readonly databaseUrl: string,
     private readonly logger: Logger,
+    /** How often the watcher probes its connection (tests shorten it). */
+    private readonly probeMs: number = PROBE_MS,
   ) {}
 
   /** Connects once; on failure, keeps trying in the background (the subgraph serves anyway). */
@@ -46,6 +62,7 @@ export class RevisionWatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    clearTimeout(this.probeTimer);
     const client = this.client;
     this.client = undefined;
     this.set(null);
@@ -58,6 +75,12 @@ export class RevisionWatcher {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'metrology revision watch' });
     this.client = client;
     client.on('notification', (message) => {
+      if (this.client !== client) return;
+      const probe = this.probe;
+      if (message.channel === PROBE_CHANNEL) {
+        if (probe && message.payload === probe.token) probe.answered();
+        return;
+      }
       if (message.channel !== REVISION_CHANNEL || !message.payload || !/^\d+$/.test(message.payload)) return;
       this.advance(BigInt(message.payload));
     });
@@ -66,14 +89,52 @@ export class RevisionWatcher {
     try {
       await client.connect();
       await client.query(`listen "${REVISION_CHANNEL}"`);
+      await client.query(`listen "${PROBE_CHANNEL}"`);
+      // Notifications must be seen to arrive before the revision counts as known.
+      await this.sendProbe(client);
       // Read after LISTEN: a change committed in between is in this read or in a notification.
       const { rows } = await client.query<{ revision: string }>(
         'select revision::text as revision from data_revision where id = 1',
       );
+      if (this.client !== client) return;
       this.advance(BigInt(rows[0]?.revision ?? '0'));
+      this.scheduleProbe(client);
     } catch (error) {
       this.lost(client, error);
     }
+  }
+
+  /** Notifies itself on the probe channel; resolves when the notification comes back, rejects after `probeMs`. */
+  private sendProbe(client: pg.Client): Promise<void> {
+    const token = randomUUID();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('notifications do not arrive')), this.probeMs);
+      timer.unref();
+      this.probe = {
+        token,
+        answered: () => {
+          clearTimeout(timer);
+          this.probe = undefined;
+          resolve();
+        },
+      };
+      client.query('select pg_notify($1, $2)', [PROBE_CHANNEL, token]).catch((error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  }
+
+  /** Probes again and again while the connection lasts; a probe that does not come back loses it. */
+  private scheduleProbe(client: pg.Client): void {
+    this.probeTimer = setTimeout(() => {
+      if (this.client !== client) return;
+      this.sendProbe(client).then(
+        () => this.scheduleProbe(client),
+        (error: unknown) => this.lost(client, error),
+      );
+    }, this.probeMs);
+    this.probeTimer.unref();
   }
 
   /** Revisions only grow; a late notification of an older one is ignored. */
@@ -85,6 +146,8 @@ export class RevisionWatcher {
   private lost(client: pg.Client, error?: unknown): void {
     if (this.client !== client) return;
     this.client = undefined;
+    this.probe = undefined;
+    clearTimeout(this.probeTimer);
     client.end().catch(() => undefined);
     this.set(null);
     if (this.stopped) return;
