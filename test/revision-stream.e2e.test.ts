@@ -61,9 +61,17 @@ async function post(query: string, identity: Identity, variables: Record<string,
 }
 
 describe('the revision stream and answer labels of a subgraph', () => {
-  it('refuses the stream without the gateway signature (401) and over another method (405)', async () => {
-    expect((await fetch(streamUrl)).status).toBe(401);
-    expect((await fetch(streamUrl, { method: 'POST', body: '' })).status).toBe(405);
+  it('refuses the stream without the gateway signature (401 UNAUTHENTICATED) and over another method, even signed (405)', async () => {
+    const unsigned = await fetch(streamUrl);
+    expect(unsigned.status).toBe(401);
+    expect(((await unsigned.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const posted = await fetch(streamUrl, {
+      method: 'POST',
+      headers: signIdentity(ANONYMOUS, { method: 'POST', target: '/revisions', body: '' }, DEV_GATEWAY_SECRET),
+    });
+    expect(posted.status).toBe(405);
   });
 
   it('sends the current revision at once, then every change committed straight in the database', async () => {

@@ -13,6 +13,7 @@ import { SubgraphHttpClient } from './subgraph-http';
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
 export interface SignedDataSourceOptions {
   service: SubgraphName;
@@ -115,14 +116,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** Reads the revision labels of a subgraph's answer (kit `revisionLabelPlugin`). */
-  override async didReceiveResponse({
-    response,
-    context,
-  }: Required<Pick<RemoteGraphQLDataSource<GatewayContext>, 'didReceiveResponse'>>['didReceiveResponse'] extends (
-    arg: infer A,
-  ) => unknown
-    ? A
-    : never): Promise<typeof response> {
+  override async didReceiveResponse({ response, context }: ReceivedResponse): Promise<ReceivedResponse['response']> {
     const headers = response.http?.headers;
     labelsOf(context)?.label(this.service, headers?.get(REVISION_HEADER));
     const floor = parseRevision(headers?.get(REVISION_FLOOR_HEADER));

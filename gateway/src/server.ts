@@ -178,32 +178,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       }
       throw error;
     }
-    const token = bearerToken(req);
-    let identity: Identity = ANONYMOUS;
-    if (token === null) {
-      return sendGraphQLError(
-        res,
-        401,
-        'UNAUTHENTICATED',
-        'Mã xác thực không hợp lệ.',
-        'The Authorization header must be "Bearer <token>".',
-      );
-    }
-    if (token !== undefined) {
-      try {
-        identity = await verifyToken(token);
-      } catch (error) {
-        if (!(error instanceof TokenError)) throw error;
-        logger.info({ reason: error.message }, 'refused a token');
-        return sendGraphQLError(
-          res,
-          401,
-          'UNAUTHENTICATED',
-          'Mã xác thực không hợp lệ hoặc đã hết hạn.',
-          'The token is invalid or expired.',
-        );
-      }
-    }
+    const identity = await authenticate(req, res);
+    if (!identity) return;
     const key = cache.keyOf(req, identity, body);
     if (key) {
       const hit = cache.get(key);

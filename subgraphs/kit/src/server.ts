@@ -131,6 +131,18 @@ export async function startSubgraph(
     ],
   });
   await apollo.start();
+  // The revision stream is one more signed GET route (real PostgreSQL only).
+  const routes: SubgraphRoute[] = [
+    ...(definition.routes ?? []),
+    ...(streams
+      ? [
+          {
+            path: new RegExp(`^${REVISION_STREAM_PATH}$`),
+            handle: async (_: RouteRequest, res: ServerResponse) => streams.serve(res),
+          },
+        ]
+      : []),
+  ];
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -139,21 +151,7 @@ export async function startSubgraph(
       const ready = await isDatabaseReady(database.orm);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable', service: definition.name });
     }
-    if (path === REVISION_STREAM_PATH) {
-      if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
-      const check = verifyIdentity(
-        req.headers,
-        { method: 'GET', target: req.url ?? '/', body: Buffer.alloc(0) },
-        config.gatewaySecret,
-      );
-      if (!check.ok) {
-        logger.warn({ reason: check.reason }, 'refused a revision stream without a valid gateway signature');
-        return sendJson(res, 401, { error: 'unauthenticated' });
-      }
-      if (!streams) return sendJson(res, 404, { error: 'no revision stream on the embedded database' });
-      return streams.serve(req, res);
-    }
-    const route = path === '/graphql' ? undefined : definition.routes?.find((candidate) => candidate.path.test(path));
+    const route = path === '/graphql' ? undefined : routes.find((candidate) => candidate.path.test(path));
     if (path !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
     // The gateway only POSTs GraphQL: a GET (query in the URL, empty body) could otherwise reuse
     // the signature of an empty-bodied route request for an arbitrary query.

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { REVISION_HEARTBEAT_MS, revisionEvent } from './protocol';
 import type { RevisionWatcher } from './watcher';
 
@@ -18,7 +18,7 @@ export class RevisionStreams {
 
   constructor(private readonly watcher: RevisionWatcher) {}
 
-  serve(req: IncomingMessage, res: ServerResponse): void {
+  serve(res: ServerResponse): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -34,7 +34,6 @@ export class RevisionStreams {
       unsubscribe();
       this.open.delete(res);
     };
-    req.on('close', done);
     res.on('close', done);
   }
 
