@@ -32,6 +32,13 @@ describe('gateway configuration', () => {
     },
   );
 
+  it('keeps 500 answers in the response cache by default, 0 turns it off, and a negative or non-numeric size is refused', () => {
+    expect(loadGatewayConfig({}).responseCacheEntries).toBe(500);
+    expect(loadGatewayConfig({ RESPONSE_CACHE_ENTRIES: '0' }).responseCacheEntries).toBe(0);
+    expect(() => loadGatewayConfig({ RESPONSE_CACHE_ENTRIES: '-1' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ RESPONSE_CACHE_ENTRIES: 'many' })).toThrow(ConfigError);
+  });
+
   it('does not need the HS256 secret when tokens are verified with a JWKS URL', () => {
     const env: Record<string, string | undefined> = {
       ...PRODUCTION,
