@@ -28,6 +28,21 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** A measurement's figures from its latencies (ms) and its start (`performance.now()`). */
+function summarise(clients, latencies, started) {
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    clients,
+    requests: latencies.length,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1],
+  };
+}
+
 /**
  * Runs `request` in `clients` closed loops for `seconds` (and at least `minRequests` in all);
  * `request` resolves once its answer is checked.
@@ -47,17 +62,7 @@ async function closedLoop({ clients, seconds, minRequests }, request) {
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    clients,
-    requests: latencies.length,
-    seconds: elapsed,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1],
-  };
+  return summarise(clients, latencies, started);
 }
 
 async function httpJob(job) {
@@ -189,17 +194,7 @@ async function coldJob(job) {
     const answered = response.headers.get('x-response-cache');
     if (answered !== 'miss') throw new CheckError(`a read after a write was answered "${answered}" by the response cache`);
   }
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    clients: 1,
-    requests: latencies.length,
-    seconds: elapsed,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1],
-  };
+  return summarise(1, latencies, started);
 }
 
 const JOBS = { http: httpJob, floor: floorJob, cold: coldJob };
