@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const BIN = path.resolve(__dirname, '../dist/main.js');
-const JWT = { issuer: 'metrology-dev', audience: 'metrology-platform', secret: DEV_JWT_SECRET, rolesClaim: 'roles' };
+const JWT = {
+  issuer: 'metrology-dev',
+  audience: 'metrology-platform',
+  secret: DEV_JWT_SECRET,
+  rolesClaim: 'roles',
+  maxLifetimeSeconds: 12 * 60 * 60,
+};
 
 async function metrology(args: string[], env: Record<string, string> = {}) {
   try {
@@ -50,6 +56,21 @@ describe('metrology CLI (the built binary)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown role: emperor');
     expect(result.stderr).toContain('Usage: metrology token');
+  });
+
+  it('refuses a lifetime past the maximum the gateway accepts (exit 2), and follows JWT_MAX_LIFETIME_SECONDS', async () => {
+    const tooLong = await metrology(['token', '--role', 'viewer', '--hours', '13']);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stdout).toBe('');
+    expect(tooLong.stderr).toContain('--hours must be more than 0 and at most 12 hours');
+    const shorter = await metrology(['token', '--role', 'viewer', '--hours', '2'], { JWT_MAX_LIFETIME_SECONDS: '3600' });
+    expect(shorter.code).toBe(2);
+    expect(shorter.stderr).toContain('at most 1 hours');
+    // Without --hours, the token lives as long as the maximum allows.
+    const fitted = await metrology(['token', '--role', 'viewer'], { JWT_MAX_LIFETIME_SECONDS: '3600' });
+    expect(fitted.code).toBe(0);
+    const verify = createTokenVerifier({ ...JWT, maxLifetimeSeconds: 3600 });
+    expect((await verify(fitted.stdout.trim())).subject).toBe('demo-viewer');
   });
 
   it('refuses to issue development tokens in production (exit 1)', async () => {

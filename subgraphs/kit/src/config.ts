@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { JwtConfig } from './identity/jwt';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type JwtConfig } from './identity/jwt';
 
 /**
  * Configuration is read from the environment once, validated, and passed down as plain objects.
@@ -133,6 +133,8 @@ export function readJwtConfig(reader: EnvReader, environment: Environment): JwtC
     publicKeyPem,
     jwksUrl,
     rolesClaim: reader.string('JWT_ROLES_CLAIM', 'roles'),
+    // From one minute to a week; longer-lived bearer tokens are refused however they are signed.
+    maxLifetimeSeconds: reader.int('JWT_MAX_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 60, 7 * 24 * 60 * 60),
   };
 }
 

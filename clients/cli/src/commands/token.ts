@@ -12,7 +12,7 @@ export const tokenCommand: Command = {
     `  --role   ${ROLES.join(' | ')} (repeatable)`,
     '  --sub    the user id (token subject); default: the demo user of the first role',
     '  --name   display name; default: the demo user’s',
-    '  --hours  lifetime in hours, up to 720 (default 12)',
+    '  --hours  lifetime in hours, at most the gateway’s JWT_MAX_LIFETIME_SECONDS (default 12 hours or that maximum)',
     '',
     `Demo users: ${DEMO_USERS.map((user) => `${user.subject} (${user.roles.join(', ')})`).join(', ')}`,
     'Uses JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE and JWT_ROLES_CLAIM as the gateway does. Refused when NODE_ENV=production.',
@@ -21,7 +21,7 @@ export const tokenCommand: Command = {
     role: { type: 'string', multiple: true },
     sub: { type: 'string' },
     name: { type: 'string' },
-    hours: { type: 'string', default: '12' },
+    hours: { type: 'string' },
   },
   async run(values, env, io) {
     const requested = (values.role as string[] | undefined) ?? [];
@@ -29,13 +29,18 @@ export const tokenCommand: Command = {
     const unknown = requested.filter((role) => !isRole(role));
     if (unknown.length > 0) throw new UsageError(`Vai trò không hợp lệ / unknown role: ${unknown.join(', ')}`);
     const roles = requested.filter(isRole);
-    const hours = Number(values.hours);
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 720)
-      throw new UsageError('--hours must be a number of hours from 0 to 720.');
     const reader = new EnvReader(env);
     const common = readCommon(reader);
     const jwt = readJwtConfig(reader, common.environment);
     reader.done();
+    // The gateway refuses a token that lives longer than its maximum: none is issued.
+    const maxHours = jwt.maxLifetimeSeconds / 3600;
+    const hours = values.hours === undefined ? Math.min(12, maxHours) : Number(values.hours);
+    if (!Number.isFinite(hours) || hours <= 0 || Math.round(hours * 3600) > jwt.maxLifetimeSeconds) {
+      throw new UsageError(
+        `--hours phải từ 0 đến ${maxHours} giờ (JWT_MAX_LIFETIME_SECONDS). / --hours must be more than 0 and at most ${maxHours} hours, the maximum token lifetime the gateway accepts (JWT_MAX_LIFETIME_SECONDS).`,
+      );
+    }
     if (common.environment === 'production') {
       io.err('Không cấp mã phát triển trong môi trường production. / Development tokens are not issued in production.\n');
       return EXIT.failed;

@@ -15,6 +15,33 @@ export interface JwtConfig {
   jwksUrl?: string;
   /** Claim holding the roles array. */
   rolesClaim: string;
+  /**
+   * Longest lifetime a token may have, in seconds: `exp` minus `iat` (or minus now, when `iat` is
+   * missing or in the future). A token without `exp` is refused.
+   */
+  maxLifetimeSeconds: number;
+}
+
+/** Default of `JWT_MAX_LIFETIME_SECONDS`: a working day (docs/ARCHITECTURE.md, "Identity"). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+
+/** How far in the future an `iat` is still believed (the issuer's clock may run a little ahead). */
+const ISSUED_AT_SKEW_SECONDS = 60;
+
+/**
+ * Why a verified token's lifetime is refused, or null when it is within `maxSeconds`. The lifetime
+ * counts from `iat` when the issuer's clock is believable, otherwise from now: a token that claims
+ * to be issued far in the future cannot stretch its validity that way.
+ */
+export function lifetimeProblem(payload: JWTPayload, maxSeconds: number, nowSeconds: number): string | null {
+  if (typeof payload.exp !== 'number') return 'token has no expiry (exp)';
+  const iat = typeof payload.iat === 'number' ? payload.iat : undefined;
+  const from = iat !== undefined && iat <= nowSeconds + ISSUED_AT_SKEW_SECONDS ? iat : nowSeconds;
+  const lifetime = payload.exp - from;
+  if (lifetime > maxSeconds) {
+    return `token lifetime of ${lifetime} s (exp − ${from === iat ? 'iat' : 'now'}) exceeds the maximum of ${maxSeconds} s`;
+  }
+  return null;
 }
 
 export class TokenError extends Error {}
@@ -101,6 +128,8 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
       throw new TokenError(error instanceof Error ? error.message : 'invalid token');
     }
     if (!payload.sub) throw new TokenError('token has no subject');
+    const tooLong = lifetimeProblem(payload, config.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
+    if (tooLong) throw new TokenError(tooLong);
     const rawRoles = payload[config.rolesClaim];
     const roles = Array.isArray(rawRoles) ? rawRoles.filter(isRole) : [];
     const name = typeof payload.name === 'string' ? payload.name : null;
@@ -110,12 +139,21 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
   };
 }
 
-/** Issues a token the development gateway accepts (HS256 with the configured secret). */
+/**
+ * Issues a token the development gateway accepts (HS256 with the configured secret), valid for
+ * `ttlSeconds` (default: 12 hours, or the maximum lifetime when that is shorter). A lifetime past
+ * the configured maximum is refused (`RangeError`): the gateway would refuse the token.
+ */
 export async function signDevelopmentToken(
   config: JwtConfig,
   claims: { subject: string; roles: Role[]; name?: string },
-  ttlSeconds = 12 * 60 * 60,
+  ttlSeconds = Math.min(12 * 60 * 60, config.maxLifetimeSeconds),
 ): Promise<string> {
+  if (ttlSeconds > config.maxLifetimeSeconds) {
+    throw new RangeError(
+      `a token lifetime of ${ttlSeconds} s exceeds the maximum of ${config.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)`,
+    );
+  }
   return new SignJWT({ [config.rolesClaim]: claims.roles, ...(claims.name ? { name: claims.name } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.subject)
