@@ -11,6 +11,7 @@ export * from './fields';
 export * from './http';
 export * from './identity';
 export * from './indicators';
+export * from './input';
 export * from './logger';
 export * from './pagination';
 export * from './plan';

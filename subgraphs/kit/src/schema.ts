@@ -5,6 +5,7 @@ import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { type BuildSchemaOptions, buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from './auth';
+import { applyInputPolicy } from './input/boundary';
 
 /** The federation directives a subgraph may use. */
 const FEDERATION_LINK =
@@ -42,6 +43,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     ${printSchemaWithDirectives(lexicographicSortSchema(codeFirst))}
   `;
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  // Every argument of every field passes the input policy (docs/INPUT.md) before its resolver.
+  applyInputPolicy(codeFirst, resolvers);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }

@@ -1,4 +1,4 @@
-import { MoneyScalar } from '@metrology/kit';
+import { MoneyScalar, TextInput } from '@metrology/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FundingSource } from '../envelope/envelope.entity';
 
@@ -19,6 +19,7 @@ export class CreateBudgetLineInput {
   @Field(() => MoneyScalar, { description: 'Planned amount in whole VND.' })
   plannedAmount!: bigint;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'What the line is for (Vietnamese), at most 500 characters.' })
   note?: string | null;
 }
@@ -34,6 +35,7 @@ export class UpdateBudgetLineInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'New planned amount; omitted: unchanged.' })
   plannedAmount?: bigint | null;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'New note; omitted: unchanged; blank: cleared.' })
   note?: string | null;
 }

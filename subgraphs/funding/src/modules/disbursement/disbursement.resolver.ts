@@ -1,4 +1,4 @@
-import { type BaseContext, LocalDateScalar } from '@metrology/kit';
+import { type BaseContext, LocalDateScalar, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MONEY_KEEPERS } from '../../shared/roles';
 import { activityOf, DisbursementActivity } from '../activity/activity.types';
@@ -30,6 +30,7 @@ export class DisbursementResolver {
   }
 
   @Authorized(...MONEY_KEEPERS)
+  @TextArgs({ reason: 'text' })
   @Mutation(() => Disbursement, {
     description:
       'Corrects a payment by a reversal (ghi đảo): a new record of the same amount linked to the payment, which stays. Returns the reversal. CONFLICT when already reversed or when it is itself a reversal.',

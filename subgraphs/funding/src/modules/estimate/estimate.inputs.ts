@@ -1,4 +1,4 @@
-import { LocalDateScalar, MoneyScalar } from '@metrology/kit';
+import { LocalDateScalar, MoneyScalar, TextInput } from '@metrology/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FundingSource } from '../envelope/envelope.entity';
 
@@ -16,6 +16,7 @@ export class CreateBudgetEstimateInput {
   @Field(() => MoneyScalar, { description: 'Amount asked for, in whole VND.' })
   requestedAmount!: bigint;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'Explanation (thuyết minh), at most 2000 characters.' })
   note?: string | null;
 }
@@ -31,6 +32,7 @@ export class UpdateBudgetEstimateInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'New amount asked for; omitted: unchanged.' })
   requestedAmount?: bigint | null;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'New explanation; omitted: unchanged; blank: cleared.' })
   note?: string | null;
 }
@@ -58,6 +60,7 @@ export class RejectBudgetEstimateInput {
   @Field(() => Int, { description: 'The version read; a stale one gets CONFLICT.' })
   version!: number;
 
+  @TextInput('text')
   @Field(() => String, { description: 'Why it was rejected (required).' })
   reason!: string;
 

@@ -1,4 +1,4 @@
-import { LocalDateScalar, MetrologyField, PageArgs, pageType } from '@metrology/kit';
+import { LocalDateScalar, MetrologyField, PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Assessment, AssessmentKind, AssessmentStatus, FindingSeverity } from './assessment.entity';
 
@@ -10,6 +10,7 @@ export class AssessorInput {
   @Field(() => String, { description: 'User id (token subject), at most 200 characters.' })
   subject!: string;
 
+  @TextInput('personName')
   @Field(() => String, { description: 'Display name, at most 200 characters.' })
   name!: string;
 }
@@ -81,6 +82,7 @@ export class CriterionScoreInput {
   @Field(() => Int, { description: "Score from 0 to the criterion's maximum." })
   score!: number;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'Note, at most 4000 characters.' })
   note?: string | null;
 }
@@ -139,6 +141,7 @@ export class AddFindingInput {
   @Field(() => FindingSeverity, { description: 'Severity of the finding.' })
   severity!: FindingSeverity;
 
+  @TextInput('text')
   @Field(() => String, { description: 'What was found, at most 4000 characters.' })
   description!: string;
 
@@ -159,6 +162,7 @@ export class UpdateFindingInput {
   @Field(() => FindingSeverity, { nullable: true, description: 'Severity of the finding.' })
   severity?: FindingSeverity | null;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'What was found, at most 4000 characters.' })
   description?: string | null;
 
@@ -171,6 +175,7 @@ export class AddCorrectiveActionInput {
   @Field(() => ID, { description: 'Id of the finding.' })
   findingId!: string;
 
+  @TextInput('text')
   @Field(() => String, { description: 'What is to be done, at most 4000 characters.' })
   description!: string;
 
@@ -189,6 +194,7 @@ export class CloseCorrectiveActionInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date of closure; default today. Not in the future.' })
   closedOn?: string | null;
 
+  @TextInput('text')
   @Field(() => String, { description: 'Evidence of the correction, at most 4000 characters.' })
   evidence!: string;
 }

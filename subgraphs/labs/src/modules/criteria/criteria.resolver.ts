@@ -1,4 +1,4 @@
-import type { BaseContext } from '@metrology/kit';
+import { type BaseContext, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
 import { CriteriaSet, Criterion } from './criteria.entity';
@@ -31,6 +31,7 @@ export class CriteriaSetResolver {
   }
 
   @Authorized(...OFFICER_ROLES)
+  @TextArgs({ content: 'document' })
   @Mutation(() => CriteriaSet, {
     description:
       'Imports a new version of a criteria set from JSON or CSV text, all or nothing. A bad row or criterion (duplicate code, maximum score not above 0, threshold above the total maximum, …) is BAD_USER_INPUT naming it; an existing code and version CONFLICT.',

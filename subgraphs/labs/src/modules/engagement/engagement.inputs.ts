@@ -1,4 +1,4 @@
-import { LocalDateScalar, PageArgs, pageType } from '@metrology/kit';
+import { LocalDateScalar, PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { AssuranceEngagement, AssuranceService, EngagementStatus } from './engagement.entity';
 
@@ -19,6 +19,7 @@ export class PlanAssuranceEngagementInput {
   @Field(() => Int, { description: 'Number of instruments covered, 0 or more.' })
   instrumentsCovered!: number;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'Which instruments, at most 2000 characters.' })
   instrumentsDescription?: string | null;
 
@@ -45,6 +46,7 @@ export class UpdateAssuranceEngagementInput {
   @Field(() => Int, { nullable: true, description: 'Number of instruments covered, 0 or more.' })
   instrumentsCovered?: number | null;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'Which instruments; null clears it.' })
   instrumentsDescription?: string | null;
 
@@ -74,6 +76,7 @@ export class ChangeAssuranceEngagementStatusInput {
   })
   on?: string | null;
 
+  @TextInput('text')
   @Field(() => String, { nullable: true, description: 'Reason, for a cancellation; at most 2000 characters.' })
   reason?: string | null;
 }

@@ -1,4 +1,4 @@
-import { LocalDateScalar, MetrologyField, PageArgs, pageType } from '@metrology/kit';
+import { LocalDateScalar, MetrologyField, PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Laboratory, LaboratoryService } from './laboratory.entity';
 
@@ -10,6 +10,7 @@ export class RegistrationCertificateInput {
   @Field(() => String, { description: 'Certificate number, at most 100 characters.' })
   number!: string;
 
+  @TextInput('organizationName')
   @Field(() => String, { description: 'Who issued it, at most 300 characters.' })
   issuer!: string;
 
@@ -37,6 +38,7 @@ export class RegisterLaboratoryInput {
   @Field(() => String, { description: 'Unique code: 2 to 32 letters, digits and - _ . / (e.g. "PTN-LS-01").' })
   code!: string;
 
+  @TextInput('organizationName')
   @Field(() => String, { description: 'Name, at most 300 characters.' })
   name!: string;
 
@@ -69,6 +71,7 @@ export class UpdateLaboratoryInput {
   @Field(() => String, { nullable: true, description: 'Unique code.' })
   code?: string | null;
 
+  @TextInput('organizationName')
   @Field(() => String, { nullable: true, description: 'Name.' })
   name?: string | null;
 

@@ -1,4 +1,4 @@
-import { PageArgs, pageType } from '@metrology/kit';
+import { PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Organization, OrganizationKind, Ownership, PrioritySector } from './organization.entity';
 
@@ -10,6 +10,7 @@ export class RegisterOrganizationInput {
   @Field(() => ID, { description: 'Tax code (mã số thuế): 10 digits, or 10 digits, "-" and 3 digits for a branch.' })
   taxCode!: string;
 
+  @TextInput('organizationName')
   @Field(() => String, { description: 'Registered name (tên tổ chức), at most 300 characters.' })
   name!: string;
 
@@ -36,6 +37,7 @@ export class UpdateOrganizationInput {
   @Field(() => Int, { description: 'The version the change is based on; a stale one is CONFLICT.' })
   version!: number;
 
+  @TextInput('organizationName')
   @Field(() => String, { nullable: true, description: 'Registered name.' })
   name?: string | null;
 

@@ -1,4 +1,4 @@
-import { LocalDateScalar, PageArgs, pageType } from '@metrology/kit';
+import { LocalDateScalar, PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Recognition } from './recognition.entity';
 
@@ -13,6 +13,7 @@ export class RecognitionStatusChangeInput {
   @Field(() => Int, { description: 'The version the change is based on; a stale one is CONFLICT.' })
   version!: number;
 
+  @TextInput('text')
   @Field(() => String, {
     nullable: true,
     description: 'Reason (lý do), at most 2000 characters: required to suspend or withdraw.',

@@ -1,4 +1,4 @@
-import { LocalDateScalar, MetrologyField, PageArgs, pageType } from '@metrology/kit';
+import { LocalDateScalar, MetrologyField, PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { MeasurementStandard, StandardStatus } from './standard.entity';
 
@@ -16,6 +16,7 @@ export class RegisterStandardKindInput {
 
 @InputType('TraceabilityInput', { description: 'The latest calibration of a standard (liên kết chuẩn).' })
 export class TraceabilityInput {
+  @TextInput('organizationName')
   @Field(() => String, { description: 'Who calibrated it, at most 300 characters.' })
   calibratedBy!: string;
 

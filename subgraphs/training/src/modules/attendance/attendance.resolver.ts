@@ -1,4 +1,4 @@
-import type { BaseContext } from '@metrology/kit';
+import { type BaseContext, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ImportMode } from './attendance.csv';
 import { AttendanceChange, AttendanceMark, AttendanceStatus } from './attendance.entity';
@@ -23,6 +23,7 @@ export class AttendanceResolver {
   }
 
   @Authorized('admin', 'trainer')
+  @TextArgs({ note: 'text' })
   @Mutation(() => AttendanceMark, {
     description:
       'Corrects (or records) a single mark, with a history entry (source CORRECTION). A stale `version` gets CONFLICT.',
@@ -41,6 +42,7 @@ export class AttendanceResolver {
   }
 
   @Authorized('admin', 'trainer')
+  @TextArgs({ csv: 'document' })
   @Mutation(() => AttendanceImportReport, {
     description:
       'Imports a sign-in sheet (CSV, UTF-8 with or without BOM, at most 1 MB and 5,000 rows). Headers, Vietnamese or English, matched without accents or case: "Họ và tên" / "Họ tên" / "Name" / "Full name" (or "Họ và tên đệm" + "Tên", read together); "Trạng thái" / "Điểm danh" / "Status"; optional "Ghi chú" / "Note", "Mã học viên" / "Trainee ID", "CCCD" / "Citizen ID". Statuses: "Có mặt" / Present, "Muộn" / "Đi muộn" / Late, "Có phép" / "Vắng có phép" / Excused, "Vắng" / "Vắng mặt" / Absent. Rows are matched by trainee ID, else citizen ID, else name (accent-insensitive); unknown or ambiguous names are rejected. ALL_OR_NOTHING: any rejected row gives BAD_USER_INPUT with `extensions.rows` (file line, name, reason) and nothing is written.',

@@ -1,4 +1,4 @@
-import { pageType } from '@metrology/kit';
+import { pageType, TextInput } from '@metrology/kit';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Course, CourseSession } from '../course/course.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
@@ -110,6 +110,7 @@ export class AttendanceSheetRowInput {
   @Field(() => AttendanceStatus, { description: 'The mark.' })
   status!: AttendanceStatus;
 
+  @TextInput('text')
   @Field(() => String, {
     nullable: true,
     description: 'Note (ghi chú), at most 500 characters. Omitted: the current note is kept; null or empty: cleared.',

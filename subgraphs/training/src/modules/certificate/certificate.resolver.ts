@@ -1,4 +1,4 @@
-import { type BaseContext, NotFoundError } from '@metrology/kit';
+import { type BaseContext, NotFoundError, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { assertCertificateReadable } from './certificate.access';
@@ -65,6 +65,7 @@ export class CertificateResolver {
   }
 
   @Authorized('admin', 'trainer')
+  @TextArgs({ reason: 'text' })
   @Mutation(() => Certificate, {
     description: 'Revokes a valid certificate (thu hồi), with a reason of 5 to 500 characters. CONFLICT when already revoked.',
   })
@@ -77,6 +78,7 @@ export class CertificateResolver {
   }
 
   @Authorized('admin', 'trainer')
+  @TextArgs({ reason: 'text' })
   @Mutation(() => Certificate, {
     description:
       'Reissues a valid certificate (cấp lại), e.g. after a name correction: revokes it with the reason and returns the new one, with a new serial, a new code and the current name; the old one points to it through replacedBy.',

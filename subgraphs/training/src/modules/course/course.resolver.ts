@@ -1,4 +1,4 @@
-import { type BaseContext, NotFoundError, type Page, PageArgs } from '@metrology/kit';
+import { type BaseContext, NotFoundError, type Page, PageArgs, TextArgs } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { COURSE_READER_ROLES } from './course.access';
 import { Course, CourseSession, CourseStatus, CourseTrainer } from './course.entity';
@@ -68,6 +68,7 @@ export class CourseResolver {
   }
 
   @Authorized('admin')
+  @TextArgs({ name: 'personName' })
   @Mutation(() => Course, { description: 'Adds a trainer (giảng viên) to a course by their user id. Administrators only.' })
   addCourseTrainer(
     @Arg('courseId', () => ID, { description: 'Id of the course.' }) courseId: string,

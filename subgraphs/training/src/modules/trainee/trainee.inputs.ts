@@ -1,4 +1,4 @@
-import { LocalDateScalar, PageArgs, pageType } from '@metrology/kit';
+import { LocalDateScalar, PageArgs, pageType, TextInput } from '@metrology/kit';
 import { ArgsType, Field, InputType, ObjectType } from 'type-graphql';
 import { Trainee } from './trainee.entity';
 
@@ -9,6 +9,7 @@ export const TraineePage = pageType(Trainee, 'TraineePage');
   description: 'A person to register as a trainee (học viên). Personal data: kept from logs and public answers.',
 })
 export class TraineeInput {
+  @TextInput('personName')
   @Field(() => String, { description: 'Full name in Vietnamese (họ và tên), any Unicode form; stored NFC.' })
   fullName!: string;
 
@@ -35,6 +36,7 @@ export class TraineeInput {
   description: 'Changes to a trainee: only the fields given change; null clears an optional field.',
 })
 export class TraineeUpdateInput {
+  @TextInput('personName')
   @Field(() => String, { nullable: true, description: 'Full name (họ và tên). Administrators only.' })
   fullName?: string | null;
 

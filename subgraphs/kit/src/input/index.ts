@@ -1,0 +1,2 @@
+export { applyInputPolicy, TextArgs, TextInput } from './boundary';
+export { describeViolation, MAX_LENGTH, normalizeText, type TextKind, textViolation, type Violation } from './policy';
