@@ -16,6 +16,7 @@ import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { displayName, sessionOpenForMarks } from './attendance.access';
 import { type CsvAttendanceRow, ImportMode, readAttendanceCsv } from './attendance.csv';
 import { AttendanceChange, AttendanceChangeSource, AttendanceMark, AttendanceStatus } from './attendance.entity';
+import { beforeEnrolment, beforeEnrolmentReason } from './enrolment-window';
 import { readSheet, type SheetValue } from './roster.service';
 
 /**
@@ -80,9 +81,10 @@ function normaliseNote(note: string | null | undefined): string | null | undefin
 }
 
 /**
- * The rules of a mark, row by row: an enrolment of this session's course, not withdrawn, once per
- * sheet; PRESENT, LATE and ABSENT only once the session's date has come (EXCUSED may be given
- * ahead); a note of at most 500 characters. Every bad row is reported, not only the first.
+ * The rules of a mark, row by row: an enrolment of this session's course, not withdrawn, enrolled
+ * on or before the session's date (./enrolment-window.ts), once per sheet; PRESENT, LATE and
+ * ABSENT only once the session's date has come (EXCUSED may be given ahead); a note of at most
+ * 500 characters. Every bad row is reported, not only the first.
  */
 async function checkRows(
   em: EntityManager,
@@ -91,7 +93,7 @@ async function checkRows(
   today: string,
 ): Promise<{ accepted: AcceptedRow[]; rejected: RowRejection[] }> {
   const ids = [...new Set(rows.map((row) => row.enrolmentId).filter(isUuid))];
-  const enrolments = ids.length === 0 ? [] : await em.find(Enrolment, { id: { $in: ids } });
+  const enrolments = ids.length === 0 ? [] : await em.find(Enrolment, { id: { $in: ids } }, { populate: ['trainee'] });
   const byId = new Map(enrolments.map((enrolment) => [enrolment.id, enrolment]));
   const occurrences = new Map<string, number[]>();
   for (const row of rows) occurrences.set(row.enrolmentId, [...(occurrences.get(row.enrolmentId) ?? []), row.row]);
@@ -108,6 +110,17 @@ async function checkRows(
       reject('enrolmentId', 'không phải học viên ghi danh của khóa học này', "not an enrolment of this session's course");
     } else if (enrolment.status === EnrolmentStatus.WITHDRAWN) {
       reject('enrolmentId', 'học viên đã rút khỏi khóa học', 'the trainee has withdrawn from the course');
+    } else if (beforeEnrolment(enrolment, session)) {
+      const { reason, reasonEn } = beforeEnrolmentReason(enrolment.trainee.fullName, enrolment.enrolledOn, session.date);
+      rejected.push({
+        index: row.index,
+        row: row.row,
+        enrolmentId: row.enrolmentId,
+        name: row.name ?? enrolment.trainee.fullName,
+        field: 'enrolmentId',
+        reason,
+        reasonEn,
+      });
     } else if (sameRows.length > 1) {
       reject(
         'enrolmentId',
@@ -129,12 +142,17 @@ async function checkRows(
   return { accepted, rejected: rejected.sort((a, b) => a.row - b.row) };
 }
 
-function rowsRejected(field: string, what: { vi: string; en: string }, rejected: RowRejection[]): BadInputError {
+function rowsRejected(
+  field: string,
+  what: { vi: string; en: string },
+  rejected: RowRejection[],
+  sessionId: string,
+): BadInputError {
   return new BadInputError(
     field,
     `${what.vi} không được ghi vì có ${rejected.length} dòng không hợp lệ: ${rejected.map((r) => `dòng ${r.row}: ${r.reason}`).join('; ')}.`,
     `${what.en} was not recorded: ${rejected.length} invalid row(s): ${rejected.map((r) => `row ${r.row}: ${r.reasonEn}`).join('; ')}.`,
-    { rows: rejected },
+    { rows: rejected, sessionId },
   );
 }
 
@@ -247,7 +265,7 @@ export async function recordSheet(
     const { session } = await sessionOpenForMarks(tx, identity, input.sessionId);
     const positioned = input.rows.map((row, index) => ({ ...row, index, row: index + 1, name: null }));
     const { accepted, rejected } = await checkRows(tx, session, positioned, today);
-    if (rejected.length > 0) throw rowsRejected('rows', { vi: 'Bảng điểm danh', en: 'The sheet' }, rejected);
+    if (rejected.length > 0) throw rowsRejected('rows', { vi: 'Bảng điểm danh', en: 'The sheet' }, rejected, session.id);
     const { created, changed, unchanged } = await applyMarks(tx, identity, session, accepted, AttendanceChangeSource.SHEET);
     return { created, changed, unchanged, sheet: await readSheet(tx, session, today) };
   });
@@ -275,7 +293,7 @@ export async function correctMark(
     if (bad) {
       const reason = `${bad.reason.charAt(0).toUpperCase()}${bad.reason.slice(1)}.`;
       const reasonEn = `${bad.reasonEn.charAt(0).toUpperCase()}${bad.reasonEn.slice(1)}.`;
-      throw new BadInputError(bad.field, reason, reasonEn, { enrolmentId: input.enrolmentId });
+      throw new BadInputError(bad.field, reason, reasonEn, { enrolmentId: input.enrolmentId, sessionId: session.id });
     }
     const current = await tx.findOne(AttendanceMark, { session: session.id, enrolment: input.enrolmentId });
     if (input.version !== undefined && input.version !== null && current?.version !== input.version) {
@@ -373,7 +391,7 @@ export async function importCsv(
     const { accepted, rejected } = await checkRows(tx, session, matched, today);
     const allRejected = [...unmatched, ...rejected].sort((a, b) => a.row - b.row);
     if (input.mode === ImportMode.ALL_OR_NOTHING && allRejected.length > 0) {
-      throw rowsRejected('csv', { vi: 'Tệp điểm danh', en: 'The file' }, allRejected);
+      throw rowsRejected('csv', { vi: 'Tệp điểm danh', en: 'The file' }, allRejected, session.id);
     }
     const { created, changed, unchanged } = await applyMarks(tx, identity, session, accepted, AttendanceChangeSource.IMPORT);
     return { mode: input.mode, rows: rows.length, imported: accepted.length, created, changed, unchanged, rejected: allRejected };

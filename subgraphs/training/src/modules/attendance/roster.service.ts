@@ -63,11 +63,14 @@ export interface TraineeAttendanceValue {
 /** Trainees in name order (searchName: accent-free, so "Đặng" sorts with "Dang"), stable by id. */
 const BY_TRAINEE_NAME = { trainee: { searchName: 'asc', fullName: 'asc' }, id: 'asc' } as const;
 
-/** Enrolled (not withdrawn) trainees of the session's course with their mark for it. */
+/**
+ * The trainees of the session's course enrolled (not withdrawn) on or before its date, with their
+ * mark for it: those who enrolled later cannot be marked on it (./enrolment-window.ts).
+ */
 export async function readSheet(em: EntityManager, session: CourseSession, today: string): Promise<SheetValue> {
   const enrolments = await em.find(
     Enrolment,
-    { course: session.course.id, status: { $ne: EnrolmentStatus.WITHDRAWN } },
+    { course: session.course.id, status: { $ne: EnrolmentStatus.WITHDRAWN }, enrolledOn: { $lte: session.date } },
     { populate: ['trainee'], orderBy: BY_TRAINEE_NAME },
   );
   const marks =
@@ -106,9 +109,7 @@ export async function absentees(
     );
   }
   const sheet = await readSheet(em, session, today);
-  return sheet.rows.filter(
-    (row) => row.enrolment.enrolledOn <= session.date && (row.mark === null || row.mark.status === AttendanceStatus.ABSENT),
-  );
+  return sheet.rows.filter((row) => row.mark === null || row.mark.status === AttendanceStatus.ABSENT);
 }
 
 /** Every enrolment of the course (withdrawn ones too), in name order, one page. */

@@ -17,9 +17,10 @@ import {
   UnauthenticatedError,
   yearOf,
 } from '@metrology/kit';
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AttendanceMark } from '../attendance/attendance.entity';
+import { assertSessionMoveKeepsMarks } from '../attendance/enrolment-window';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { assertMayReadCourse, courseManagedBy } from './course.access';
 import { Course, type CourseKind, CourseSession, CourseStatus, CourseTrainer } from './course.entity';
@@ -151,12 +152,21 @@ async function assertNoSessionAt(em: EntityManager, course: Course, date: string
   }
 }
 
-async function sessionWithManagedCourse(em: EntityManager, identity: Identity, sessionId: string) {
+/**
+ * The session and its course, when the caller may manage the course. With `lock`, the session
+ * row is locked for update and the course row share-locked, as writers of marks lock them
+ * (attendance.access.ts), so that a check of the session's marks holds until the end.
+ */
+async function sessionWithManagedCourse(em: EntityManager, identity: Identity, sessionId: string, lock = false) {
   if (!identity.subject) throw new UnauthenticatedError();
   requireId('id', sessionId);
-  const session = await em.findOne(CourseSession, { id: sessionId });
+  const session = await em.findOne(
+    CourseSession,
+    { id: sessionId },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+  );
   if (!session) throw new NotFoundError('Session', sessionId, 'buổi học');
-  const course = await courseManagedBy(em, identity, session.course.id);
+  const course = await courseManagedBy(em, identity, session.course.id, lock ? { lock: 'share' } : {});
   return { session, course };
 }
 
@@ -410,6 +420,10 @@ export const courseService = {
     });
   },
 
+  /**
+   * Changes a session from the version the caller saw. A session holding marks cannot move to a
+   * date before the enrolment date of a trainee marked on it (CONFLICT: see enrolment-window.ts).
+   */
   updateSession(
     em: EntityManager,
     identity: Identity,
@@ -418,7 +432,7 @@ export const courseService = {
     changes: SessionChanges,
   ): Promise<CourseSession> {
     return inTransaction(em, async (tx) => {
-      const { session, course } = await sessionWithManagedCourse(tx, identity, sessionId);
+      const { session, course } = await sessionWithManagedCourse(tx, identity, sessionId, true);
       assertVersion(session, version, 'Buổi học', 'session');
       assertCourseOpenForChanges(course);
       const before = { date: session.date, startTime: timeOfDay(session.startTime), endTime: timeOfDay(session.endTime) };
@@ -434,6 +448,7 @@ export const courseService = {
       if (fields.date !== before.date || fields.startTime !== before.startTime) {
         await assertNoSessionAt(tx, course, fields.date, fields.startTime, session.id);
       }
+      if (fields.date < before.date) await assertSessionMoveKeepsMarks(tx, session, fields.date);
       tx.assign(session, fields);
       audit(tx, identity, {
         entityType: 'Course',

@@ -14,6 +14,7 @@ import {
   UnauthenticatedError,
 } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertEnrolmentDateKeepsMarks, earliestMarkedSession } from '../attendance/enrolment-window';
 import { courseManagedBy, type ManagedCourseOptions, traineeOf } from '../course/course.access';
 import { type Course, CourseStatus } from '../course/course.entity';
 import { CLOSED_COURSE_STATUSES, requireScore } from '../course/course.rules';
@@ -62,8 +63,10 @@ export const enrolmentService = {
   /**
    * Enrols a trainee in a course (its trainers or an administrator). Refused with CONFLICT for a
    * completed or cancelled course, a full course, and a trainee already in it; a withdrawn
-   * trainee is taken back on the same enrolment. The course row stays locked until the end of
-   * the transaction, so that two trainers cannot both take the last seat.
+   * trainee is taken back on the same enrolment, from a date no later than the first session
+   * they already have a mark on (a later date given is CONFLICT; the default stops there). The
+   * course row stays locked until the end of the transaction, so that two trainers cannot both
+   * take the last seat, and no mark is written while the date is checked.
    */
   enrol(
     em: EntityManager,
@@ -103,11 +106,14 @@ export const enrolmentService = {
           { capacity: course.capacity },
         );
       }
-      const date =
-        enrolledOn === null || enrolledOn === undefined
-          ? defaultEnrolmentDate(course, todayInVietnam())
-          : checkEnrolmentDate(course, enrolledOn);
+      const given = enrolledOn === null || enrolledOn === undefined ? null : checkEnrolmentDate(course, enrolledOn);
+      let date = given ?? defaultEnrolmentDate(course, todayInVietnam());
       if (existing) {
+        // Marks from before the withdrawal stay counted: the new date may not pass them (given),
+        // and the default stops at the first of them (attendance/enrolment-window.ts).
+        const earliestMarked = await earliestMarkedSession(tx, existing.id);
+        if (given === null && earliestMarked !== null && earliestMarked < date) date = earliestMarked;
+        assertEnrolmentDateKeepsMarks(existing, trainee.fullName, date, earliestMarked);
         existing.status = EnrolmentStatus.ENROLLED;
         existing.enrolledOn = date;
         audit(tx, identity, {
