@@ -4,12 +4,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { composeSupergraph, printSubgraphs, SUPERGRAPH_FILE, subgraphSchemaFile } from './composition';
+import { ROLES_FILE, rolesDocument } from './roles-document';
 
 async function main(): Promise<void> {
   const subgraphs = await printSubgraphs();
   const supergraph = composeSupergraph(subgraphs);
   for (const { name, sdl } of subgraphs) await writeFile(subgraphSchemaFile(name), sdl);
   await writeFile(SUPERGRAPH_FILE, supergraph);
+  await writeFile(ROLES_FILE, rolesDocument());
   process.stdout.write(`Composed ${subgraphs.map((s) => s.name).join(', ')} into gateway/supergraph.graphql\n`);
 }
 

@@ -1,5 +1,6 @@
 import { AuditEvent, buildFederatedSchema, DataRevision, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
+import { ACCESS } from './access';
 import { migrations } from './migrations';
 import { activityReferences } from './modules/activity/activity.reference';
 import {
@@ -37,6 +38,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Funding (kinh phí): owns the plan's header, phases, task groups, envelopes and the money. */
 export const fundingSubgraph: SubgraphDefinition = {
   name: 'funding',
+  access: ACCESS,
   persistence: {
     entities: [
       Plan,
@@ -57,6 +59,7 @@ export const fundingSubgraph: SubgraphDefinition = {
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
+      access: ACCESS,
       resolvers: [
         PlanResolver,
         PlanEnvelopesResolver,

@@ -1,15 +1,49 @@
 import type { AuthChecker } from 'type-graphql';
+import { type AccessRule, admits, admittedRoles, ROLE_NAMES_VI } from './access/matrix';
 import type { BaseContext } from './context';
-import { UnauthenticatedError } from './errors';
+import { DomainError, UnauthenticatedError } from './errors';
 import type { Role } from './identity/identity';
 
 /**
- * type-graphql's `@Authorized(...roles)`: an anonymous caller is refused with UNAUTHENTICATED, a
- * signed-in caller without one of the roles with FORBIDDEN. `@Authorized()` with no roles admits
- * any signed-in caller. Ownership rules (a trainee sees only their own records) live in services.
+ * The role gate refused the caller: FORBIDDEN with `extensions.reason: 'ROLE'` and the roles
+ * admitted, told apart from a service's refusal (not the trainer of this course…), which has none.
  */
-export const roleAuthChecker: AuthChecker<BaseContext, Role> = ({ context }, roles) => {
+export class RoleForbiddenError extends DomainError {
+  constructor(roles: readonly Role[]) {
+    super(
+      'FORBIDDEN',
+      `Vai trò của bạn không được phép thực hiện thao tác này (dành cho: ${roles.map((role) => ROLE_NAMES_VI[role]).join(', ')}).`,
+      `Your role may not do this (admitted: ${roles.join(', ')}).`,
+      { reason: 'ROLE', roles },
+    );
+  }
+}
+
+function isRule(value: Role | AccessRule): value is AccessRule {
+  return typeof value === 'object' && value !== null && 'field' in value;
+}
+
+/**
+ * type-graphql's `@Authorized(...)`. With an entry of the role matrix (`@Authorized(ACCESS.Mutation.x)`,
+ * docs/ROLES.md): that entry decides, and it must be the entry of the field it decorates. With
+ * roles (`@Authorized('admin')`, fields of entities): one of them. `@Authorized()`: any signed-in
+ * caller. Anonymous callers of anything but a public entry get UNAUTHENTICATED, others outside
+ * the roles FORBIDDEN (reason ROLE). Conditions (a trainee sees only their own records) live in
+ * services.
+ */
+export const roleAuthChecker: AuthChecker<BaseContext, Role | AccessRule> = ({ context, info }, roles) => {
+  const rule = roles.find(isRule);
+  if (rule) {
+    const field = `${info.parentType.name}.${info.fieldName}`;
+    if (rule.field !== field) throw new Error(`${field} carries the access rule of ${rule.field}`);
+    if (rule.roles === 'public') return true;
+    if (!context.identity.subject) throw new UnauthenticatedError();
+    if (admits(rule, context.identity.roles, true)) return true;
+    throw new RoleForbiddenError(admittedRoles(rule));
+  }
   if (!context.identity.subject) throw new UnauthenticatedError();
-  if (roles.length === 0) return true;
-  return context.identity.roles.some((role) => roles.includes(role));
+  const named = roles as Role[];
+  if (named.length === 0) return true;
+  if (context.identity.roles.some((role) => named.includes(role))) return true;
+  throw new RoleForbiddenError(named);
 };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './access';
 export * from './audit';
 export * from './auth';
 export * from './config';

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { type BuildSchemaOptions, buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { type AccessMatrix, assertAccessCoversSchema } from './access/matrix';
 import { roleAuthChecker } from './auth';
 import { applyInputPolicy } from './input/boundary';
 
@@ -21,6 +22,8 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
   scalarsMap?: BuildSchemaOptions['scalarsMap'];
+  /** The subgraph's role matrix: every root field must have its entry (docs/ROLES.md). */
+  access?: AccessMatrix;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     scalarsMap: options.scalarsMap,
     skipCheck: true,
   });
+  if (options.access) assertAccessCoversSchema(codeFirst, options.access);
   const typeDefs = gql`
     ${FEDERATION_LINK}
     ${printSchemaWithDirectives(lexicographicSortSchema(codeFirst))}

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { AccessMatrix } from './access/matrix';
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { type BaseContext, Loaders } from './context';
 import { type Database, isDatabaseReady, openDatabase, type PersistenceDefinition } from './database';
@@ -46,6 +47,8 @@ export interface SubgraphDefinition {
    * labelled with the revision, and the gateway may keep them until it changes (docs/CACHING.md).
    */
   revisionCoverage?: RevisionCoverage;
+  /** Who may call each root field and read each personal field (docs/ROLES.md). */
+  access?: AccessMatrix;
 }
 
 const HTTP_STATUS: Record<ErrorCode, number> = {

@@ -1,5 +1,6 @@
 import { buildFederatedSchema, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
+import { ACCESS } from './access';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import {
@@ -30,6 +31,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Laboratories (phòng thí nghiệm): organisations, labs, assessments, standards, MAP; their targets. */
 export const labsSubgraph: SubgraphDefinition = {
   name: 'labs',
+  access: ACCESS,
   persistence: {
     entities,
     migrations,
@@ -38,6 +40,7 @@ export const labsSubgraph: SubgraphDefinition = {
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
+      access: ACCESS,
       resolvers: [
         PlanInfrastructureTargetsResolver,
         PlanInfrastructureIndicatorsResolver,

@@ -1,5 +1,6 @@
 import { buildFederatedSchema, planKeyReference, type SubgraphDefinition } from '@metrology/kit';
 import type { GraphQLSchema } from 'graphql';
+import { ACCESS } from './access';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { attendanceReferences, attendanceResolvers, attendanceRoutes } from './modules/attendance';
@@ -17,6 +18,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Training (bồi dưỡng): courses, sessions, trainees, attendance, certificates, the TRAINING target. */
 export const trainingSubgraph: SubgraphDefinition = {
   name: 'training',
+  access: ACCESS,
   persistence: {
     entities,
     migrations,
@@ -25,6 +27,7 @@ export const trainingSubgraph: SubgraphDefinition = {
   },
   buildSchema() {
     schema ??= buildFederatedSchema({
+      access: ACCESS,
       resolvers: [
         PlanTrainingTargetsResolver,
         ...courseResolvers,

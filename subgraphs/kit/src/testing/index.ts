@@ -128,3 +128,5 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
     },
   };
 }
+
+export * from './access';

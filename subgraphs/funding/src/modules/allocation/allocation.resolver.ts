@@ -1,6 +1,6 @@
 import type { BaseContext } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { MONEY_KEEPERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { BudgetLine } from '../budget-line/budget-line.entity';
 import { budgetLineByIdLoader } from '../budget-line/budget-line.loaders';
 import { Allocation } from './allocation.entity';
@@ -10,7 +10,7 @@ import { allocationService } from './allocation.service';
 
 @Resolver(() => Allocation)
 export class AllocationResolver {
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.recordAllocation)
   @Mutation(() => Allocation, {
     description:
       "Records an allocation decision. CONFLICT (extensions.over) when the line's allocations would exceed its planned amount; CONFLICT for a decision number already recorded.",

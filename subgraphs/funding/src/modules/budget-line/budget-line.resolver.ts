@@ -1,6 +1,6 @@
 import { type BaseContext, MoneyScalar } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MONEY_KEEPERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { FundingSource } from '../envelope/envelope.entity';
 import { BudgetLine } from './budget-line.entity';
 import { CreateBudgetLineInput, UpdateBudgetLineInput } from './budget-line.inputs';
@@ -9,7 +9,7 @@ import { budgetLineService } from './budget-line.service';
 
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Query.budgetLines)
   @Query(() => [BudgetLine], { description: 'Budget lines of a plan, by year, source and task group. Finance and admin.' })
   budgetLines(
     @Arg('planCode', () => ID, { description: 'e.g. "129/KH-UBND"' }) planCode: string,
@@ -20,13 +20,13 @@ export class BudgetLineResolver {
     return budgetLineService.list(ctx.em, { planCode, year, source });
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Query.budgetLine)
   @Query(() => BudgetLine, { description: 'A budget line by id. NOT_FOUND when there is none.' })
   budgetLine(@Arg('id', () => ID) id: string, @Ctx() ctx: BaseContext): Promise<BudgetLine> {
     return budgetLineService.get(ctx.em, id);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.createBudgetLine)
   @Mutation(() => BudgetLine, {
     description:
       "Plans a line. CONFLICT (extensions.over) when the source's lines would exceed its envelope; BAD_USER_INPUT for a year outside the plan, an unknown task group, or a task group the plan gives to another source.",
@@ -38,7 +38,7 @@ export class BudgetLineResolver {
     return budgetLineService.create(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.updateBudgetLine)
   @Mutation(() => BudgetLine, {
     description:
       'Changes a line on the version read (stale: CONFLICT). CONFLICT (extensions.over) above the envelope; CONFLICT below what is already allocated.',

@@ -1,13 +1,13 @@
 import type { BaseContext } from '@metrology/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { MONEY_KEEPERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { Contribution } from './contribution.entity';
 import { RecordContributionInput } from './contribution.inputs';
 import { contributionService } from './contribution.service';
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Query.contributions)
   @Query(() => [Contribution], { description: 'Contributions mobilised for a plan, by date. Finance and admin.' })
   contributions(
     @Arg('planCode', () => ID, { description: 'e.g. "129/KH-UBND"' }) planCode: string,
@@ -20,7 +20,7 @@ export class ContributionResolver {
     return contributionService.list(ctx.em, { planCode, contributorTaxCode, year });
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.recordContribution)
   @Mutation(() => Contribution, {
     description: 'Records money mobilised. BAD_USER_INPUT for a bad tax code, amount or blank purpose.',
   })

@@ -1,6 +1,6 @@
 import { type BaseContext, LocalDateScalar, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MONEY_KEEPERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { activityOf, DisbursementActivity } from '../activity/activity.types';
 import { BudgetLine } from '../budget-line/budget-line.entity';
 import { budgetLineByIdLoader } from '../budget-line/budget-line.loaders';
@@ -11,13 +11,13 @@ import { disbursementService } from './disbursement.service';
 
 @Resolver(() => Disbursement)
 export class DisbursementResolver {
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Query.disbursement)
   @Query(() => Disbursement, { description: 'A disbursement or reversal by id. NOT_FOUND when there is none.' })
   disbursement(@Arg('id', () => ID) id: string, @Ctx() ctx: BaseContext): Promise<Disbursement> {
     return disbursementService.get(ctx.em, id);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.recordDisbursement)
   @Mutation(() => Disbursement, {
     description:
       "Records a payment. CONFLICT (extensions.over) when the line's disbursements would pass its allocation, also under concurrent requests; CONFLICT for a voucher number already recorded; BAD_USER_INPUT for a bad tax code, amount or blank text.",
@@ -29,7 +29,7 @@ export class DisbursementResolver {
     return disbursementService.record(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.reverseDisbursement)
   @TextArgs({ reason: 'text' })
   @Mutation(() => Disbursement, {
     description:

@@ -1,6 +1,6 @@
 import type { BaseContext } from '@metrology/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { MONEY_KEEPERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { FundingSource } from '../envelope/envelope.entity';
 import { BudgetEstimate } from './estimate.entity';
 import {
@@ -13,7 +13,7 @@ import { estimateService } from './estimate.service';
 
 @Resolver(() => BudgetEstimate)
 export class BudgetEstimateResolver {
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Query.budgetEstimates)
   @Query(() => [BudgetEstimate], { description: 'Annual estimates of a plan, by year and source. Finance and admin.' })
   budgetEstimates(
     @Arg('planCode', () => ID, { description: 'e.g. "129/KH-UBND"' }) planCode: string,
@@ -24,13 +24,13 @@ export class BudgetEstimateResolver {
     return estimateService.list(ctx.em, { planCode, year, source });
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Query.budgetEstimate)
   @Query(() => BudgetEstimate, { description: 'An estimate by id. NOT_FOUND when there is none.' })
   budgetEstimate(@Arg('id', () => ID) id: string, @Ctx() ctx: BaseContext): Promise<BudgetEstimate> {
     return estimateService.get(ctx.em, id);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.createBudgetEstimate)
   @Mutation(() => BudgetEstimate, {
     description: 'Drafts an estimate. CONFLICT when one that was not rejected exists for the source and year.',
   })
@@ -41,7 +41,7 @@ export class BudgetEstimateResolver {
     return estimateService.create(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.updateBudgetEstimate)
   @Mutation(() => BudgetEstimate, { description: 'Edits a draft. CONFLICT when stale or no longer a draft.' })
   updateBudgetEstimate(
     @Arg('input', () => UpdateBudgetEstimateInput) input: UpdateBudgetEstimateInput,
@@ -50,7 +50,7 @@ export class BudgetEstimateResolver {
     return estimateService.update(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.submitBudgetEstimate)
   @Mutation(() => BudgetEstimate, {
     description:
       'DRAFT → SUBMITTED, to the Department of Planning and Investment (investment) or of Finance (recurrent), derived from the source. CONFLICT from any other status or when stale.',
@@ -63,7 +63,7 @@ export class BudgetEstimateResolver {
     return estimateService.submit(ctx.em, ctx.identity, { id, version });
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.approveBudgetEstimate)
   @Mutation(() => BudgetEstimate, {
     description:
       "SUBMITTED → APPROVED with the approved amount. CONFLICT (extensions.over) when the source's approved estimates would exceed its envelope; CONFLICT from another status or when stale.",
@@ -75,7 +75,7 @@ export class BudgetEstimateResolver {
     return estimateService.approve(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...MONEY_KEEPERS)
+  @Authorized(ACCESS.Mutation.rejectBudgetEstimate)
   @Mutation(() => BudgetEstimate, {
     description: 'SUBMITTED → REJECTED with a reason (BAD_USER_INPUT when blank). CONFLICT from another status or when stale.',
   })

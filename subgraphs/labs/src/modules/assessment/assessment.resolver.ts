@@ -1,5 +1,6 @@
 import type { BaseContext, Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { OFFICER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { CriteriaSet, Criterion } from '../criteria/criteria.entity';
@@ -34,6 +35,7 @@ import { AssessmentEvaluation } from './assessment.types';
 @Authorized(...OFFICER_ROLES)
 @Resolver(() => Assessment)
 export class AssessmentResolver {
+  @Authorized(ACCESS.Query.assessment)
   @Query(() => Assessment, { description: 'An assessment by id. NOT_FOUND when there is none.' })
   assessment(
     @Arg('id', () => ID, { description: 'Id of the assessment.' }) id: string,
@@ -42,11 +44,13 @@ export class AssessmentResolver {
     return assessmentService.get(ctx.loaders, id);
   }
 
+  @Authorized(ACCESS.Query.assessments)
   @Query(() => AssessmentPage, { description: 'Assessments, latest first, filtered.' })
   assessments(@Args(() => AssessmentListArgs) args: AssessmentListArgs, @Ctx() ctx: BaseContext): Promise<Page<Assessment>> {
     return assessmentService.list(ctx.em, args);
   }
 
+  @Authorized(ACCESS.Mutation.createAssessment)
   @Mutation(() => Assessment, {
     description:
       'Opens an assessment of a laboratory (DRAFT) against a criteria-set version effective on its start date. Unknown laboratory or set: NOT_FOUND.',
@@ -58,6 +62,7 @@ export class AssessmentResolver {
     return assessmentService.create(ctx.em, ctx.identity, input);
   }
 
+  @Authorized(ACCESS.Mutation.updateAssessment)
   @Mutation(() => Assessment, { description: 'Changes an assessment. Decided: CONFLICT; a stale `version`: CONFLICT.' })
   updateAssessment(
     @Arg('input', () => UpdateAssessmentInput, { description: 'The assessment, its version and the changes.' })
@@ -68,6 +73,7 @@ export class AssessmentResolver {
     return assessmentService.update(ctx.em, ctx.identity, id, version, changes);
   }
 
+  @Authorized(ACCESS.Mutation.recordAssessmentScores)
   @Mutation(() => Assessment, {
     description:
       'Records scores (each applicable criterion at most once in the list, 0 to its maximum; BAD_USER_INPUT otherwise). Decided: CONFLICT; a stale `version`: CONFLICT.',
@@ -80,6 +86,7 @@ export class AssessmentResolver {
     return assessmentService.recordScores(ctx.em, ctx.identity, input.assessmentId, input.version, input.scores);
   }
 
+  @Authorized(ACCESS.Mutation.submitAssessment)
   @Mutation(() => Assessment, {
     description:
       'DRAFT → SUBMITTED. Refused with BAD_USER_INPUT (field scores, `missingCriteria`) while an applicable criterion has no score; CONFLICT from another status.',
@@ -92,6 +99,7 @@ export class AssessmentResolver {
     return assessmentService.submit(ctx.em, ctx.identity, id, version);
   }
 
+  @Authorized(ACCESS.Mutation.decideAssessment)
   @Mutation(() => Assessment, {
     description:
       'SUBMITTED → DECIDED with the computed outcome: PASSED when every applicable mandatory criterion is met, the total reaches the threshold and no major finding is open. A pass of an INITIAL or REASSESSMENT assessment grants a recognition. Afterwards the assessment never changes.',
@@ -146,6 +154,7 @@ export class AssessmentResolver {
 @Authorized(...OFFICER_ROLES)
 @Resolver(() => Finding)
 export class FindingResolver {
+  @Authorized(ACCESS.Mutation.addFinding)
   @Mutation(() => Finding, { description: 'Adds a finding to an assessment not yet decided (decided: CONFLICT).' })
   addFinding(
     @Arg('input', () => AddFindingInput, { description: 'The finding to add.' }) input: AddFindingInput,
@@ -154,6 +163,7 @@ export class FindingResolver {
     return assessmentService.addFinding(ctx.em, ctx.identity, input);
   }
 
+  @Authorized(ACCESS.Mutation.updateFinding)
   @Mutation(() => Finding, { description: 'Changes a finding. Its assessment decided: CONFLICT; a stale `version`: CONFLICT.' })
   updateFinding(
     @Arg('input', () => UpdateFindingInput, { description: 'The finding, its version and the changes.' })
@@ -164,6 +174,7 @@ export class FindingResolver {
     return assessmentService.updateFinding(ctx.em, ctx.identity, id, version, changes);
   }
 
+  @Authorized(ACCESS.Mutation.addCorrectiveAction)
   @Mutation(() => CorrectiveAction, {
     description: "Adds a corrective action to a finding; allowed after the decision (the laboratory's follow-up).",
   })
@@ -175,6 +186,7 @@ export class FindingResolver {
     return assessmentService.addCorrectiveAction(ctx.em, ctx.identity, input);
   }
 
+  @Authorized(ACCESS.Mutation.closeCorrectiveAction)
   @Mutation(() => CorrectiveAction, {
     description: 'Closes a corrective action with its evidence. Already closed: CONFLICT; a stale `version`: CONFLICT.',
   })

@@ -1,6 +1,6 @@
 import type { BaseContext, Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
+import { ACCESS } from '../../access';
 import { related } from '../../shared/relation';
 import { Organization } from '../organization/organization.entity';
 import { organizationByTaxCodeLoader } from '../organization/organization.loaders';
@@ -16,7 +16,7 @@ import { capacityService } from './capacity.service';
 /** Capacity projects of verification, calibration and testing organisations (plan II.2.a). */
 @Resolver(() => CapacityProject)
 export class CapacityProjectResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.capacityProjects)
   @Query(() => CapacityProjectPage, { description: 'Capacity projects, latest year first, filtered.' })
   capacityProjects(
     @Args(() => CapacityProjectListArgs) args: CapacityProjectListArgs,
@@ -25,7 +25,7 @@ export class CapacityProjectResolver {
     return capacityService.list(ctx.em, args);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.registerCapacityProject)
   @Mutation(() => CapacityProject, { description: 'Registers a capacity project of a registered organisation.' })
   registerCapacityProject(
     @Arg('input', () => RegisterCapacityProjectInput, { description: 'The project to register.' })
@@ -35,7 +35,7 @@ export class CapacityProjectResolver {
     return capacityService.register(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.completeCapacityProject)
   @Mutation(() => CapacityProject, {
     description: 'Records a completion. Already completed: CONFLICT; a stale `version`: CONFLICT.',
   })

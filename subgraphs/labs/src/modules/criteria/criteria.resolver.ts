@@ -1,6 +1,6 @@
 import { type BaseContext, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
+import { ACCESS } from '../../access';
 import { CriteriaSet, Criterion } from './criteria.entity';
 import { CriteriaSetFormat } from './criteria.inputs';
 import { criteriaBySetLoader } from './criteria.loaders';
@@ -9,7 +9,7 @@ import { criteriaService } from './criteria.service';
 /** Criteria sets (bộ tiêu chí): versioned data, imported from JSON or CSV. */
 @Resolver(() => CriteriaSet)
 export class CriteriaSetResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.criteriaSets)
   @Query(() => [CriteriaSet], { description: 'Every version of every criteria set (or of one code), latest version first.' })
   criteriaSets(
     @Ctx() ctx: BaseContext,
@@ -18,7 +18,7 @@ export class CriteriaSetResolver {
     return criteriaService.list(ctx.em, code);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.criteriaSet)
   @Query(() => CriteriaSet, {
     description: 'A version of a criteria set (the latest when `version` is omitted). NOT_FOUND otherwise.',
   })
@@ -30,7 +30,7 @@ export class CriteriaSetResolver {
     return criteriaService.get(ctx.em, code, version);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.importCriteriaSet)
   @TextArgs({ content: 'document' })
   @Mutation(() => CriteriaSet, {
     description:

@@ -1,6 +1,7 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
+import { ACCESS } from '../../access';
+import { REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Laboratory } from '../laboratory/laboratory.entity';
 import { laboratoryByIdLoader } from '../laboratory/laboratory.loaders';
@@ -21,7 +22,7 @@ import { EngagementsByOwnership } from './engagement.types';
 /** Measurement Assurance Programme engagements (hỗ trợ doanh nghiệp đảm bảo đo lường). */
 @Resolver(() => AssuranceEngagement)
 export class AssuranceEngagementResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.assuranceEngagement)
   @Query(() => AssuranceEngagement, { description: 'An engagement by id. NOT_FOUND when there is none.' })
   assuranceEngagement(
     @Arg('id', () => ID, { description: 'Id of the engagement.' }) id: string,
@@ -30,7 +31,7 @@ export class AssuranceEngagementResolver {
     return engagementService.get(ctx.loaders, id);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.assuranceEngagements)
   @Query(() => AssuranceEngagementPage, { description: 'Engagements, latest planned start first, filtered.' })
   assuranceEngagements(
     @Args(() => AssuranceEngagementListArgs) args: AssuranceEngagementListArgs,
@@ -39,7 +40,7 @@ export class AssuranceEngagementResolver {
     return engagementService.list(ctx.em, args);
   }
 
-  @Authorized()
+  @Authorized(ACCESS.Query.assuranceEngagementsByOwnership)
   @Query(() => [EngagementsByOwnership], {
     description:
       "Completed engagements per ownership of the enterprise (the plan's state/private split), completed from `from` through `asOf`. An aggregate: any signed-in role.",
@@ -54,7 +55,7 @@ export class AssuranceEngagementResolver {
     return engagementService.byOwnership(ctx.em, asOf, from);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.planAssuranceEngagement)
   @Mutation(() => AssuranceEngagement, {
     description:
       'Plans an engagement (PLANNED). Unknown enterprise or laboratory: NOT_FOUND; a malformed tax code: BAD_USER_INPUT.',
@@ -67,7 +68,7 @@ export class AssuranceEngagementResolver {
     return engagementService.plan(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.updateAssuranceEngagement)
   @Mutation(() => AssuranceEngagement, {
     description: 'Changes an engagement not yet completed or cancelled (else CONFLICT). A stale `version`: CONFLICT.',
   })
@@ -80,7 +81,7 @@ export class AssuranceEngagementResolver {
     return engagementService.update(ctx.em, ctx.identity, id, version, changes);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.changeAssuranceEngagementStatus)
   @Mutation(() => AssuranceEngagement, {
     description:
       'Moves an engagement PLANNED → IN_PROGRESS → COMPLETED (completedOn set), or to CANCELLED before completion. Any other move: CONFLICT.',

@@ -1,6 +1,7 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
+import { ACCESS } from '../../access';
+import { REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Organization } from '../organization/organization.entity';
 import { organizationByTaxCodeLoader } from '../organization/organization.loaders';
@@ -13,7 +14,7 @@ import { ExpiringDocument } from './laboratory.types';
 /** The register of laboratories (phòng thí nghiệm). */
 @Resolver(() => Laboratory)
 export class LaboratoryResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.laboratory)
   @Query(() => Laboratory, { description: 'A laboratory by id. NOT_FOUND when there is none.' })
   laboratory(
     @Arg('id', () => ID, { description: 'Id of the laboratory.' }) id: string,
@@ -22,13 +23,13 @@ export class LaboratoryResolver {
     return laboratoryService.get(ctx.loaders, id);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.laboratories)
   @Query(() => LaboratoryPage, { description: 'Laboratories by code, filtered.' })
   laboratories(@Args(() => LaboratoryListArgs) args: LaboratoryListArgs, @Ctx() ctx: BaseContext): Promise<Page<Laboratory>> {
     return laboratoryService.list(ctx.em, args);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.expiringRegistrations)
   @Query(() => [ExpiringDocument], {
     description:
       'Registration certificates and accreditations ending within `withinDays` of the as-of date, and those already expired, soonest first.',
@@ -42,7 +43,7 @@ export class LaboratoryResolver {
     return laboratoryService.expiring(ctx.em, withinDays, asOf);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.registerLaboratory)
   @Mutation(() => Laboratory, {
     description:
       'Registers a laboratory of a registered organisation. A code in use is CONFLICT; an unknown organisation NOT_FOUND.',
@@ -54,7 +55,7 @@ export class LaboratoryResolver {
     return laboratoryService.register(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.updateLaboratory)
   @Mutation(() => Laboratory, { description: 'Changes a laboratory. A stale `version` is CONFLICT.' })
   updateLaboratory(
     @Arg('input', () => UpdateLaboratoryInput, { description: 'The laboratory, its version and the changes.' })

@@ -1,6 +1,6 @@
 import type { BaseContext, Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
+import { ACCESS } from '../../access';
 import { Organization } from './organization.entity';
 import {
   OrganizationListArgs,
@@ -13,7 +13,7 @@ import { organizationService } from './organization.service';
 /** The register of organisations (sổ đăng ký tổ chức). */
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.organization)
   @Query(() => Organization, {
     description: 'An organisation by tax code. A malformed tax code is BAD_USER_INPUT; an unknown one NOT_FOUND.',
   })
@@ -24,7 +24,7 @@ export class OrganizationResolver {
     return organizationService.get(ctx.loaders, taxCode);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.organizations)
   @Query(() => OrganizationPage, { description: 'Organisations by name, filtered; search ignores accents and case.' })
   organizations(
     @Args(() => OrganizationListArgs) args: OrganizationListArgs,
@@ -33,7 +33,7 @@ export class OrganizationResolver {
     return organizationService.list(ctx.em, args);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.registerOrganization)
   @Mutation(() => Organization, {
     description: 'Registers an organisation. A malformed tax code is BAD_USER_INPUT (field taxCode); a registered one CONFLICT.',
   })
@@ -45,7 +45,7 @@ export class OrganizationResolver {
     return organizationService.register(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.updateOrganization)
   @Mutation(() => Organization, { description: 'Changes an organisation. A stale `version` is CONFLICT.' })
   updateOrganization(
     @Arg('input', () => UpdateOrganizationInput, { description: 'The organisation (by tax code), its version and the changes.' })

@@ -1,5 +1,6 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Assessment } from '../assessment/assessment.entity';
@@ -15,7 +16,7 @@ import { recognitionService } from './recognition.service';
 /** Recognitions (công nhận) of laboratories. */
 @Resolver(() => Recognition)
 export class RecognitionResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.recognition)
   @Query(() => Recognition, { description: 'A recognition by id. NOT_FOUND when there is none.' })
   recognition(
     @Arg('id', () => ID, { description: 'Id of the recognition.' }) id: string,
@@ -24,13 +25,13 @@ export class RecognitionResolver {
     return recognitionService.get(ctx.loaders, id);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.recognitions)
   @Query(() => RecognitionPage, { description: 'Recognitions, latest first.' })
   recognitions(@Args(() => RecognitionListArgs) args: RecognitionListArgs, @Ctx() ctx: BaseContext): Promise<Page<Recognition>> {
     return recognitionService.list(ctx.em, args);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.suspendRecognition)
   @Mutation(() => Recognition, { description: 'Suspends an ACTIVE recognition (tạm đình chỉ). Other statuses: CONFLICT.' })
   suspendRecognition(
     @Arg('input', () => RecognitionStatusChangeInput, {
@@ -42,7 +43,7 @@ export class RecognitionResolver {
     return recognitionService.changeStatus(ctx.em, ctx.identity, RecognitionAction.SUSPEND, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.reinstateRecognition)
   @Mutation(() => Recognition, { description: 'Reinstates a SUSPENDED recognition (khôi phục). Other statuses: CONFLICT.' })
   reinstateRecognition(
     @Arg('input', () => RecognitionStatusChangeInput, {
@@ -54,7 +55,7 @@ export class RecognitionResolver {
     return recognitionService.changeStatus(ctx.em, ctx.identity, RecognitionAction.REINSTATE, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.withdrawRecognition)
   @Mutation(() => Recognition, {
     description: 'Withdraws an ACTIVE or SUSPENDED recognition (thu hồi), for good. A withdrawn one: CONFLICT.',
   })

@@ -1,6 +1,7 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
+import { ACCESS } from '../../access';
+import { REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Organization } from '../organization/organization.entity';
 import { organizationByTaxCodeLoader } from '../organization/organization.loaders';
@@ -18,13 +19,13 @@ import { standardService } from './standard.service';
 /** Socialised measurement standards and instruments (chuẩn đo lường, phương tiện đo). */
 @Resolver(() => MeasurementStandard)
 export class MeasurementStandardResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.standardKinds)
   @Query(() => [StandardKind], { description: 'Kinds of standards and instruments (loại), by code.' })
   standardKinds(@Ctx() ctx: BaseContext): Promise<StandardKind[]> {
     return standardService.kinds(ctx.em);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.measurementStandard)
   @Query(() => MeasurementStandard, { description: 'A standard by id. NOT_FOUND when there is none.' })
   measurementStandard(
     @Arg('id', () => ID, { description: 'Id of the standard.' }) id: string,
@@ -33,7 +34,7 @@ export class MeasurementStandardResolver {
     return standardService.get(ctx.loaders, id);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.measurementStandards)
   @Query(() => MeasurementStandardPage, { description: 'Standards, by year first supported, filtered.' })
   measurementStandards(
     @Args(() => MeasurementStandardListArgs) args: MeasurementStandardListArgs,
@@ -42,7 +43,7 @@ export class MeasurementStandardResolver {
     return standardService.list(ctx.em, args);
   }
 
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.Query.overdueCalibrations)
   @Query(() => [MeasurementStandard], {
     description: 'Standards in use (not RETIRED) whose next calibration was due before the as-of date, most overdue first.',
   })
@@ -54,7 +55,7 @@ export class MeasurementStandardResolver {
     return standardService.overdue(ctx.em, asOf);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.registerStandardKind)
   @Mutation(() => StandardKind, { description: 'Registers a kind of standard or instrument. A code in use: CONFLICT.' })
   registerStandardKind(
     @Arg('input', () => RegisterStandardKindInput, { description: 'The kind to register.' }) input: RegisterStandardKindInput,
@@ -63,7 +64,7 @@ export class MeasurementStandardResolver {
     return standardService.registerKind(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.registerMeasurementStandard)
   @Mutation(() => MeasurementStandard, {
     description: 'Registers a socialised standard. Unknown kind or owner: NOT_FOUND; the same serial in its kind: CONFLICT.',
   })
@@ -75,7 +76,7 @@ export class MeasurementStandardResolver {
     return standardService.register(ctx.em, ctx.identity, input);
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.Mutation.updateMeasurementStandard)
   @Mutation(() => MeasurementStandard, {
     description: 'Changes a standard or records its latest calibration. A stale `version`: CONFLICT.',
   })

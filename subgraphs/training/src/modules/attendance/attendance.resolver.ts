@@ -1,5 +1,6 @@
 import { type BaseContext, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { ImportMode } from './attendance.csv';
 import { AttendanceChange, AttendanceMark, AttendanceStatus } from './attendance.entity';
 import { correctMark, importCsv, recordSheet } from './attendance.service';
@@ -10,7 +11,7 @@ import { attendanceHistory } from './roster.service';
 /** Recording attendance (điểm danh) and completing courses: trainers of the course and administrators. */
 @Resolver()
 export class AttendanceResolver {
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.recordAttendanceSheet)
   @Mutation(() => AttendanceSheetResult, {
     description:
       "Records a session's whole sheet in one transaction. Any bad row rejects the sheet (BAD_USER_INPUT, `extensions.rows` with index, row, enrolmentId, reason) and nothing is written; sending the same sheet again changes nothing.",
@@ -22,7 +23,7 @@ export class AttendanceResolver {
     return recordSheet(ctx.em, ctx.identity, input);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.correctAttendanceMark)
   @TextArgs({ note: 'text' })
   @Mutation(() => AttendanceMark, {
     description:
@@ -41,7 +42,7 @@ export class AttendanceResolver {
     return correctMark(ctx.em, ctx.identity, { sessionId, enrolmentId, status, note, version });
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.importAttendanceCsv)
   @TextArgs({ csv: 'document' })
   @Mutation(() => AttendanceImportReport, {
     description:
@@ -56,7 +57,7 @@ export class AttendanceResolver {
     return importCsv(ctx.em, ctx.identity, { sessionId, csv, mode: mode ?? ImportMode.ALL_OR_NOTHING });
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.completeCourse)
   @Mutation(() => CourseCompletionResult, {
     description:
       'Closes a course whose end date has passed (else CONFLICT): each enrolment not withdrawn becomes COMPLETED or NOT_COMPLETED by the completion rule; the course becomes COMPLETED.',
@@ -65,7 +66,7 @@ export class AttendanceResolver {
     return completeCourse(ctx.em, ctx.identity, courseId);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Query.attendanceHistory)
   @Query(() => [AttendanceChange], {
     description: "Every change of an enrolment's marks (who, when, from, to), oldest first; optionally of one session.",
   })

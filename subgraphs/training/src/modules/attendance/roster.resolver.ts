@@ -1,5 +1,6 @@
 import { type BaseContext, PageArgs } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { attendanceSummaryLoader, completionLoader } from './attendance.loaders';
 import {
   AtRiskTrainee,
@@ -24,7 +25,7 @@ import {
 /** Reading attendance: sheets, rosters and risks for trainers; one's own attendance for a trainee. */
 @Resolver()
 export class RosterResolver {
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Query.sessionSheet)
   @Query(() => SessionSheet, {
     description: 'The sheet of a session: every enrolled (not withdrawn) trainee, by name, with the current mark or null.',
   })
@@ -32,7 +33,7 @@ export class RosterResolver {
     return sessionSheet(ctx.em, ctx.identity, sessionId);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Query.courseRoster)
   @Query(() => RosterPage, {
     description: 'The roster of a course (danh sách lớp), by name: each enrolment with its trainee, attendance and completion.',
   })
@@ -44,7 +45,7 @@ export class RosterResolver {
     return courseRoster(ctx.em, ctx.identity, courseId, page);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Query.absentees)
   @Query(() => [SessionSheetRow], {
     description:
       'Trainees enrolled by the date of a held session who were marked ABSENT or not marked at all. BAD_USER_INPUT for a session still to come.',
@@ -53,7 +54,7 @@ export class RosterResolver {
     return absentees(ctx.em, ctx.identity, sessionId);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Query.traineesAtRisk)
   @Query(() => [AtRiskTrainee], {
     description:
       'Trainees whose attendance rate is below the course minimum, or who cannot reach it even attending every remaining session (those first).',
@@ -62,7 +63,7 @@ export class RosterResolver {
     return traineesAtRisk(ctx.em, ctx.identity, courseId);
   }
 
-  @Authorized()
+  @Authorized(ACCESS.Query.myAttendance)
   @Query(() => TraineeAttendance, {
     description:
       "The caller's own attendance in a course, session by session. FORBIDDEN without a trainee record; NOT_FOUND when not enrolled.",
@@ -71,7 +72,7 @@ export class RosterResolver {
     return myAttendance(ctx.em, ctx.identity, courseId);
   }
 
-  @Authorized()
+  @Authorized(ACCESS.Query.enrolmentAttendance)
   @Query(() => TraineeAttendance, {
     description: "One enrolment's attendance, session by session: for its trainee, the course's trainers and administrators.",
   })

@@ -1,5 +1,6 @@
 import { type BaseContext, NotFoundError, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { assertCertificateReadable } from './certificate.access';
 import { Certificate } from './certificate.entity';
@@ -14,7 +15,7 @@ function serviceOf(ctx: BaseContext): CertificateService {
 /** Certificates (giấy chứng nhận): issuing, revoking, reissuing, reading and public verification. */
 @Resolver(() => Certificate)
 export class CertificateResolver {
-  @Authorized()
+  @Authorized(ACCESS.Query.certificate)
   @Query(() => Certificate, {
     description: 'One certificate, for its holder, the trainers of its course and administrators.',
   })
@@ -25,7 +26,7 @@ export class CertificateResolver {
     return certificate;
   }
 
-  @Authorized()
+  @Authorized(ACCESS.Query.myCertificates)
   @Query(() => [Certificate], {
     description:
       "The signed-in trainee's own certificates, newest first, revoked ones included (empty without a trainee record).",
@@ -35,6 +36,7 @@ export class CertificateResolver {
   }
 
   @Query(() => CertificateVerification, {
+  @Authorized(ACCESS.Query.verifyCertificate)
     description:
       'Public verification by code (no sign-in): only status, serial, holder name, course title and issue date. NOT_FOUND for an unknown code.',
   })
@@ -46,7 +48,7 @@ export class CertificateResolver {
     return serviceOf(ctx).verify(code);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.issueCertificate)
   @Mutation(() => Certificate, {
     description:
       'Issues the certificate of a completed enrolment (trainers of the course, administrators). Issuing again returns the valid certificate it already has. CONFLICT when the enrolment is not completed.',
@@ -55,7 +57,7 @@ export class CertificateResolver {
     return serviceOf(ctx).issue(enrolmentId);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.issueCertificates)
   @Mutation(() => BulkIssueResult, {
     description:
       'Issues a certificate to every completed enrolment of a course without one, in one transaction. The others are listed as skipped with the reason, including those already holding a valid certificate (never issued twice).',
@@ -64,7 +66,7 @@ export class CertificateResolver {
     return serviceOf(ctx).issueForCourse(courseId);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.revokeCertificate)
   @TextArgs({ reason: 'text' })
   @Mutation(() => Certificate, {
     description: 'Revokes a valid certificate (thu hồi), with a reason of 5 to 500 characters. CONFLICT when already revoked.',
@@ -77,7 +79,7 @@ export class CertificateResolver {
     return serviceOf(ctx).revoke(id, reason);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.reissueCertificate)
   @TextArgs({ reason: 'text' })
   @Mutation(() => Certificate, {
     description:

@@ -9,17 +9,18 @@ import {
 } from '@metrology/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { COURSE_READERS } from '../../access';
 import { enrolmentsByTraineeLoader } from '../enrolment/enrolment.loaders';
 import { Trainee } from '../trainee/trainee.entity';
 import { traineeBySubjectLoader } from '../trainee/trainee.loaders';
 import { Course, CourseTrainer } from './course.entity';
 
 /**
- * Roles that read every course. A course holds no personal data (its trainers are staff), so
- * dashboard viewers, assessors and finance officers (who see the money spent on a course) read
- * them all; a trainee reads only the courses they are enrolled in.
+ * Roles that read every course (the role matrix's `courses` entry). A course holds no personal
+ * data (its trainers are staff), so dashboard viewers, assessors and finance officers (who see
+ * the money spent on a course) read them all; a trainee reads only the courses they are enrolled in.
  */
-export const COURSE_READER_ROLES: readonly Role[] = ['admin', 'trainer', 'viewer', 'assessor', 'finance'];
+export const COURSE_READER_ROLES: readonly Role[] = COURSE_READERS;
 
 /** Whether the caller teaches the course (is one of its trainers). */
 export async function teaches(em: EntityManager, identity: Identity, courseId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { type BaseContext, NotFoundError, type Page, PageArgs, TextArgs } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { COURSE_READER_ROLES } from './course.access';
+import { ACCESS } from '../../access';
 import { Course, CourseSession, CourseStatus, CourseTrainer } from './course.entity';
 import { CourseInput, CourseListArgs, CoursePage, CourseUpdateInput, SessionInput, SessionUpdateInput } from './course.inputs';
 import { courseByIdLoader, enrolmentCountByCourseLoader, sessionsByCourseLoader, trainersByCourseLoader } from './course.loaders';
@@ -10,7 +10,7 @@ import { courseService } from './course.service';
 /** Courses: queries, planning mutations and the relations of a course. */
 @Resolver(() => Course)
 export class CourseResolver {
-  @Authorized()
+  @Authorized(ACCESS.Query.course)
   @Query(() => Course, {
     description:
       'A course by id. Staff read any course; a trainee only the courses they are enrolled in (FORBIDDEN otherwise). NOT_FOUND when there is none.',
@@ -19,19 +19,19 @@ export class CourseResolver {
     return courseService.get(ctx.loaders, ctx.identity, id);
   }
 
-  @Authorized(...COURSE_READER_ROLES)
+  @Authorized(ACCESS.Query.courses)
   @Query(() => CoursePage, { description: 'Courses (khóa bồi dưỡng), latest start first, filtered. Staff only.' })
   courses(@Args(() => CourseListArgs) args: CourseListArgs, @Ctx() ctx: BaseContext): Promise<Page<Course>> {
     return courseService.list(ctx.em, args);
   }
 
-  @Authorized('trainer')
+  @Authorized(ACCESS.Query.myCourses)
   @Query(() => CoursePage, { description: 'The courses the signed-in trainer teaches (khóa học của tôi), latest first.' })
   myCourses(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: BaseContext): Promise<Page<Course>> {
     return courseService.taughtBy(ctx.em, ctx.identity, page);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.createCourse)
   @Mutation(() => Course, {
     description:
       'Plans a course (status PLANNED). A trainer who creates it becomes one of its trainers. Duplicate code: CONFLICT.',
@@ -40,7 +40,7 @@ export class CourseResolver {
     return courseService.create(ctx.em, ctx.identity, input);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.updateCourse)
   @Mutation(() => Course, {
     description:
       'Changes a course (its trainers or an administrator). A stale `version` is CONFLICT; so are sessions outside new dates, a capacity below the trainees enrolled, and on a COMPLETED or CANCELLED course any change but its title and venue.',
@@ -54,7 +54,7 @@ export class CourseResolver {
     return courseService.update(ctx.em, ctx.identity, id, version, input);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.setCourseStatus)
   @Mutation(() => Course, {
     description:
       'Moves a course PLANNED → OPEN → RUNNING → COMPLETED, or to CANCELLED from any status but COMPLETED. Other moves: CONFLICT.',
@@ -67,7 +67,7 @@ export class CourseResolver {
     return courseService.setStatus(ctx.em, ctx.identity, id, status);
   }
 
-  @Authorized('admin')
+  @Authorized(ACCESS.Mutation.addCourseTrainer)
   @TextArgs({ name: 'personName' })
   @Mutation(() => Course, { description: 'Adds a trainer (giảng viên) to a course by their user id. Administrators only.' })
   addCourseTrainer(
@@ -79,7 +79,7 @@ export class CourseResolver {
     return courseService.addTrainer(ctx.em, ctx.identity, courseId, subject, name);
   }
 
-  @Authorized('admin')
+  @Authorized(ACCESS.Mutation.removeCourseTrainer)
   @Mutation(() => Course, { description: 'Removes a trainer from a course. Administrators only.' })
   removeCourseTrainer(
     @Arg('courseId', () => ID, { description: 'Id of the course.' }) courseId: string,
@@ -89,7 +89,7 @@ export class CourseResolver {
     return courseService.removeTrainer(ctx.em, ctx.identity, courseId, subject);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.addSession)
   @Mutation(() => CourseSession, {
     description: 'Adds a session (buổi học) inside the course dates. Same date and start time twice: CONFLICT.',
   })
@@ -101,7 +101,7 @@ export class CourseResolver {
     return courseService.addSession(ctx.em, ctx.identity, courseId, input);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.updateSession)
   @Mutation(() => CourseSession, { description: 'Changes a session. A stale `version` is CONFLICT.' })
   updateSession(
     @Arg('id', () => ID, { description: 'Id of the session.' }) id: string,
@@ -112,7 +112,7 @@ export class CourseResolver {
     return courseService.updateSession(ctx.em, ctx.identity, id, version, input);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.removeSession)
   @Mutation(() => Course, {
     description: 'Removes a session and answers its course. A session with attendance marks cannot be removed: CONFLICT.',
   })

@@ -1,5 +1,6 @@
 import { type BaseContext, hasAnyRole, LocalDateScalar, NotFoundError, type Page, PageArgs, pageType } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { Course } from '../course/course.entity';
 import { courseByIdLoader, taughtCourseIdsLoader } from '../course/course.loaders';
 import { relationToTrainee } from '../trainee/trainee.access';
@@ -15,7 +16,7 @@ export const EnrolmentPage = pageType(Enrolment, 'EnrolmentPage');
 /** Enrolments: enrol, withdraw, exam score, the trainee's own list, and an enrolment's course and trainee. */
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  @Authorized()
+  @Authorized(ACCESS.Query.myEnrolments)
   @Query(() => EnrolmentPage, {
     description: "The signed-in trainee's enrolments (khóa học của tôi), latest first; empty when no trainee record is linked.",
   })
@@ -23,7 +24,7 @@ export class EnrolmentResolver {
     return enrolmentService.mine(ctx.em, ctx.identity, page);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.enrol)
   @Mutation(() => Enrolment, {
     description:
       'Enrols a trainee in a course (its trainers or an administrator). CONFLICT for a completed or cancelled course, a full course, or a trainee already enrolled (extensions.enrolmentId names it); a withdrawn trainee is taken back.',
@@ -41,7 +42,7 @@ export class EnrolmentResolver {
     return enrolmentService.enrol(ctx.em, ctx.identity, courseId, traineeId, enrolledOn);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.withdrawEnrolment)
   @Mutation(() => Enrolment, { description: 'Withdraws an ENROLLED trainee (rút khỏi khóa học). A stale `version` is CONFLICT.' })
   withdrawEnrolment(
     @Arg('id', () => ID, { description: 'Id of the enrolment.' }) id: string,
@@ -51,7 +52,7 @@ export class EnrolmentResolver {
     return enrolmentService.withdraw(ctx.em, ctx.identity, id, version);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.setExamScore)
   @Mutation(() => Enrolment, {
     description:
       'Records an exam score (điểm kiểm tra), 0 to 100, in a course with a passing score. Trainers of the course or administrators.',

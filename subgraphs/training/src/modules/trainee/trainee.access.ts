@@ -1,5 +1,6 @@
-import { hasAnyRole, type Identity, type Loaders } from '@metrology/kit';
+import { hasAnyRole, type Identity, type Loaders, reveal } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PERSONAL, type TraineeRelation } from '../../access';
 import { CourseTrainer } from '../course/course.entity';
 import { taughtCourseIdsLoader } from '../course/course.loaders';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
@@ -9,7 +10,7 @@ import { maskCitizenId } from './trainee.rules';
 
 /**
  * How the caller stands to a trainee, which decides what of their personal data they see
- * (Decree 13/2023/NĐ-CP, SPEC §8):
+ * (Decree 13/2023/NĐ-CP, SPEC §8; the table is `PERSONAL` in `src/access.ts`, docs/ROLES.md):
  * - OWNER: the person themself (their token subject is linked to the record);
  * - ADMIN: an administrator;
  * - COURSE_TRAINER: a trainer of a course the trainee is in and has not withdrawn from (a withdrawn
@@ -17,7 +18,7 @@ import { maskCitizenId } from './trainee.rules';
  * - TRAINER: any other trainer (who finds people to enrol);
  * - NONE: everyone else.
  */
-export type TraineeRelation = 'OWNER' | 'ADMIN' | 'COURSE_TRAINER' | 'TRAINER' | 'NONE';
+export type { TraineeRelation };
 
 /** The relation, through the request's loaders (field resolvers: constant statements per list). */
 export async function relationToTrainee(loaders: Loaders, identity: Identity, trainee: Trainee): Promise<TraineeRelation> {
@@ -56,10 +57,16 @@ export function seesContactDetails(relation: TraineeRelation): boolean {
   return relation === 'OWNER' || relation === 'ADMIN' || relation === 'COURSE_TRAINER';
 }
 
+/** A personal field as the relation may see it: whole, masked, or null (the matrix's `PERSONAL`). */
+export function personalValue(
+  field: keyof typeof PERSONAL.fields,
+  relation: TraineeRelation,
+  value: string | null,
+): string | null {
+  return reveal(PERSONAL.fields[field], relation, value, maskCitizenId);
+}
+
 /** The citizen ID as the relation may see it: whole, masked, or not at all. */
 export function citizenIdFor(relation: TraineeRelation, citizenId: string | null): string | null {
-  if (citizenId === null) return null;
-  if (relation === 'OWNER' || relation === 'ADMIN') return citizenId;
-  if (relation === 'COURSE_TRAINER' || relation === 'TRAINER') return maskCitizenId(citizenId);
-  return null;
+  return personalValue('Trainee.citizenId', relation, citizenId);
 }

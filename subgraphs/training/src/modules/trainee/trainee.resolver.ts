@@ -1,6 +1,7 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { citizenIdFor, relationToTrainee, seesContactDetails } from './trainee.access';
+import { ACCESS } from '../../access';
+import { citizenIdFor, personalValue, relationToTrainee } from './trainee.access';
 import { Trainee } from './trainee.entity';
 import { TraineeInput, TraineeListArgs, TraineePage, TraineeRegistration, TraineeUpdateInput } from './trainee.inputs';
 import { traineeService } from './trainee.service';
@@ -12,7 +13,7 @@ import { traineeService } from './trainee.service';
  */
 @Resolver(() => Trainee)
 export class TraineeResolver {
-  @Authorized()
+  @Authorized(ACCESS.Query.trainee)
   @Query(() => Trainee, {
     description:
       'A trainee by id: for the person, administrators and the trainers of their courses (FORBIDDEN for others). NOT_FOUND when there is none.',
@@ -21,13 +22,13 @@ export class TraineeResolver {
     return traineeService.get(ctx.loaders, ctx.identity, id);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Query.trainees)
   @Query(() => TraineePage, { description: 'Trainees by name and employer, in name order. Administrators and trainers.' })
   trainees(@Args(() => TraineeListArgs) args: TraineeListArgs, @Ctx() ctx: BaseContext): Promise<Page<Trainee>> {
     return traineeService.list(ctx.em, args);
   }
 
-  @Authorized()
+  @Authorized(ACCESS.Query.myTrainee)
   @Query(() => Trainee, {
     nullable: true,
     description: "The signed-in person's own trainee record, or null when none is linked.",
@@ -36,7 +37,7 @@ export class TraineeResolver {
     return traineeService.mine(ctx.loaders, ctx.identity);
   }
 
-  @Authorized('admin', 'trainer')
+  @Authorized(ACCESS.Mutation.registerTrainee)
   @Mutation(() => TraineeRegistration, {
     description:
       'Registers a person as a trainee. One record per person: a trainee with the same citizen ID or email is answered instead (matched).',
@@ -45,7 +46,7 @@ export class TraineeResolver {
     return traineeService.register(ctx.em, ctx.identity, input);
   }
 
-  @Authorized()
+  @Authorized(ACCESS.Mutation.updateTrainee)
   @Mutation(() => Trainee, {
     description:
       'Changes a trainee. Administrators change any detail. The person and the trainers of a course they are in (not withdrawn) change the contact details (email, phone, position, employer); a change of full name, citizen ID or date of birth by them is FORBIDDEN (ask an administrator). A stale `version` is CONFLICT.',
@@ -59,7 +60,7 @@ export class TraineeResolver {
     return traineeService.update(ctx.em, ctx.identity, id, version, input);
   }
 
-  @Authorized('admin')
+  @Authorized(ACCESS.Mutation.linkTraineeAccount)
   @Mutation(() => Trainee, {
     description:
       "Links a person's sign-in (token subject) to their trainee record, so that they see their own data. Administrators only.",
@@ -87,7 +88,7 @@ export class TraineeResolver {
     description: 'Date of birth (ngày sinh): for the person, administrators and the trainers of their courses; null otherwise.',
   })
   async dateOfBirth(@Root() trainee: Trainee, @Ctx() ctx: BaseContext): Promise<string | null> {
-    return seesContactDetails(await relationToTrainee(ctx.loaders, ctx.identity, trainee)) ? trainee.dateOfBirth : null;
+    return personalValue('Trainee.dateOfBirth', await relationToTrainee(ctx.loaders, ctx.identity, trainee), trainee.dateOfBirth);
   }
 
   @FieldResolver(() => String, {
@@ -95,7 +96,7 @@ export class TraineeResolver {
     description: 'Email: for the person, administrators and the trainers of their courses; null otherwise.',
   })
   async email(@Root() trainee: Trainee, @Ctx() ctx: BaseContext): Promise<string | null> {
-    return seesContactDetails(await relationToTrainee(ctx.loaders, ctx.identity, trainee)) ? trainee.email : null;
+    return personalValue('Trainee.email', await relationToTrainee(ctx.loaders, ctx.identity, trainee), trainee.email);
   }
 
   @FieldResolver(() => String, {
@@ -103,6 +104,6 @@ export class TraineeResolver {
     description: 'Phone (số điện thoại): for the person, administrators and the trainers of their courses; null otherwise.',
   })
   async phone(@Root() trainee: Trainee, @Ctx() ctx: BaseContext): Promise<string | null> {
-    return seesContactDetails(await relationToTrainee(ctx.loaders, ctx.identity, trainee)) ? trainee.phone : null;
+    return personalValue('Trainee.phone', await relationToTrainee(ctx.loaders, ctx.identity, trainee), trainee.phone);
   }
 }
