@@ -6,25 +6,53 @@ import { create as createFont, type Font } from 'fontkit';
 /** The names under which `registerPdfFonts` registers the fonts on a document. */
 export const PDF_FONT = { regular: 'regular', bold: 'bold' } as const;
 
-interface ParsedFonts {
+interface FontPair {
   regular: Font;
   bold: Font;
 }
 
-let parsed: ParsedFonts | undefined;
+/** fontkit's own glyph cache on a font object (not in its type declarations). */
+type FontWithGlyphCache = Font & { _glyphs: Record<number, unknown> };
+
+let parsed: FontPair | undefined;
 
 /**
- * DejaVu Sans carries every Vietnamese precomposed letter, and a full TTF embeds with a ToUnicode
- * map, so the text stays extractable (pdftotext, pdf.js). Parsed once per process and shared by
- * every document (certificates, reports): handing pdfkit the parsed font instead of the file
- * saves most of the cost of a page (STACK.md: about 8 ms instead of 75).
+ * One font object per document, over tables parsed once per process (docs/ARCHITECTURE.md, "PDF
+ * text layer"). fontkit caches a Glyph per glyph id on the font object, with the code points of the
+ * first request for it, and pdfkit writes each document's ToUnicode map from those code points.
+ * The subsetter asks for the components of composite glyphs (the "a" inside "ắ", the "U" inside
+ * "Ư") with no code points when a document ends, so a font object shared between documents gives
+ * those letters an empty or shifted ToUnicode entry in every later document. The object made here
+ * inherits the parsed tables and the bound table getters, and owns its glyph cache and (lazily,
+ * fontkit caches it on the object that asks) its layout engine. Measured on a certificate: 5.7 ms
+ * per document, against 26 ms when each document parses the font from bytes again.
  */
-function parsedFonts(): ParsedFonts {
+function documentFont(template: Font): Font {
+  const font = Object.create(template) as FontWithGlyphCache;
+  font._glyphs = {};
+  return font;
+}
+
+/**
+ * Fails at the first PDF if a fontkit version stops keeping glyphs per font object, instead of
+ * silently sharing glyphs (and their code points) between documents again.
+ */
+function assertGlyphsPerDocument(template: Font, file: string): void {
+  const first = documentFont(template);
+  const [glyph] = first.layout('a').glyphs;
+  if (documentFont(template).getGlyph(glyph.id) === glyph || template.getGlyph(glyph.id) === glyph) {
+    throw new Error(`${file}: fontkit shares glyphs between font objects; the PDF text layer would be wrong`);
+  }
+}
+
+/** DejaVu Sans carries every Vietnamese precomposed letter; its tables are parsed once per process. */
+function parsedFonts(): FontPair {
   if (!parsed) {
     const resolve = createRequire(__filename).resolve;
     const parse = (file: string): Font => {
       const font = createFont(readFileSync(resolve(`dejavu-fonts-ttf/ttf/${file}`)));
       if ('fonts' in font) throw new Error(`${file} is a font collection, expected a single font`);
+      assertGlyphsPerDocument(font, file);
       return font;
     };
     parsed = { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
@@ -37,11 +65,14 @@ function asFontSource(font: Font): PDFKit.Mixins.PDFFontSource {
   return font as unknown as PDFKit.Mixins.PDFFontSource;
 }
 
-/** Registers the Vietnamese fonts on a document as `PDF_FONT.regular` and `PDF_FONT.bold`. */
+/**
+ * Registers the Vietnamese fonts on a document as `PDF_FONT.regular` and `PDF_FONT.bold`, each a
+ * font object of this document only, so that its text extracts exactly as it is drawn.
+ */
 export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
   const { regular, bold } = parsedFonts();
-  doc.registerFont(PDF_FONT.regular, asFontSource(regular));
-  doc.registerFont(PDF_FONT.bold, asFontSource(bold));
+  doc.registerFont(PDF_FONT.regular, asFontSource(documentFont(regular)));
+  doc.registerFont(PDF_FONT.bold, asFontSource(documentFont(bold)));
 }
 
 /** The document's bytes once `doc.end()` has been called (call this before drawing). */
