@@ -1,6 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { SubgraphName } from '@metrology/kit/config';
 import type { Logger } from '@metrology/kit/logger';
-import type { GraphQLFormattedError } from 'graphql';
+import { scalarInputError } from '@metrology/kit/scalars';
+import { GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
+import type { GatewayContext } from './context';
 
 /** How a subgraph is named to people, in Vietnamese and in English. */
 const SERVICE_NAMES: Record<SubgraphName, { vi: string; en: string }> = {
@@ -58,6 +61,15 @@ const INTERNAL = {
  */
 export function createGatewayErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // A Money or LocalDate input the gateway refused: the scalar's own coded error, as a subgraph gives it.
+    const scalar = error instanceof GraphQLError ? scalarInputError(error) : undefined;
+    if (scalar) {
+      return {
+        message: scalar.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: scalar.extensions,
+      };
+    }
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     const code = extensions.code;
     if (typeof extensions.messageEn === 'string' || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) {
@@ -69,5 +81,36 @@ export function createGatewayErrorFormatter(logger: Logger) {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
     };
+  };
+}
+
+/**
+ * Refuses a request whose document does not name one operation to run (an `operationName` the
+ * document does not define, several operations and no name, no operation at all) with HTTP 400
+ * OPERATION_RESOLUTION_FAILURE, before planning. Left to the gateway, it fails inside the query
+ * planner, uncoded, and answers 500.
+ */
+export function operationResolutionPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, document }) {
+          if (operation) return;
+          const named = request.operationName;
+          const count = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length;
+          const [message, messageEn] = named
+            ? [`Yêu cầu không có thao tác tên "${named}".`, `The document has no operation named "${named}".`]
+            : count > 1
+              ? [
+                  'Yêu cầu có nhiều thao tác: cần chỉ rõ operationName.',
+                  'The document has several operations: operationName must name one.',
+                ]
+              : ['Yêu cầu không có thao tác nào.', 'The document has no operation.'];
+          throw new GraphQLError(message, {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', messageEn, http: { status: 400 } },
+          });
+        },
+      };
+    },
   };
 }

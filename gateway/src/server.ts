@@ -19,8 +19,8 @@ import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
-import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
-import { queryProtection } from './limits';
+import { createGatewayErrorFormatter, isSubgraphName, operationResolutionPlugin, serviceUnavailable } from './errors';
+import { checkScalarInput, queryProtection } from './limits';
 import { ResponseCache, ResponseLabels, responseLabelsPlugin } from './response-cache';
 import { SubgraphRevisions } from './revisions';
 import { type ExecuteAsCaller, GATEWAY_ROUTES } from './routes';
@@ -86,11 +86,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     },
     logger,
   });
+  // Every schema the gateway serves checks Money and LocalDate input itself (400 before planning).
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarInput(apiSchema));
   const production = config.environment === 'production';
   const protection = queryProtection(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -100,6 +103,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
+      operationResolutionPlugin(),
       responseLabelsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()

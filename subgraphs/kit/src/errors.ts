@@ -2,6 +2,7 @@ import { DriverException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from './logger';
+import { scalarInputError } from './scalars';
 
 /** The codes every client can rely on (SPEC §9). */
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
@@ -111,19 +112,9 @@ export function toGraphQLError(original: unknown, logger?: Logger): GraphQLError
     ) {
       return toGraphQLError(inner, logger);
     }
-    // A variable or a literal that failed its scalar (Money, LocalDate): keep the scalar's coded
-    // message; for a variable, name the field from graphql-js's path, e.g.
-    // 'Variable "$input" got invalid value … at "input.plannedAmount"'.
-    if (inner instanceof GraphQLError && inner.extensions?.code === 'BAD_USER_INPUT') {
-      const path = original.message.startsWith('Variable "$')
-        ? (/at "([^"]+)"/.exec(original.message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(original.message)?.[1])
-        : undefined;
-      const field = path
-        ?.split('.')
-        .pop()
-        ?.replace(/\[\d+\]$/, '');
-      return new GraphQLError(inner.message, { extensions: { ...inner.extensions, ...(field ? { field } : {}) } });
-    }
+    // A variable or a literal that failed its scalar (Money, LocalDate): the scalar's coded message.
+    const scalar = scalarInputError(original);
+    if (scalar) return scalar;
     const code = original.extensions?.code;
     // Errors raised by graphql-js itself (parse, validation, coercion) are the caller's fault.
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return original;

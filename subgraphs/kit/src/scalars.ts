@@ -80,3 +80,25 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
     }
   },
 });
+
+/**
+ * A variable or a literal that failed one of these scalars, as graphql-js reports it (wrapped, with
+ * an English prefix): the scalar's own coded error (Vietnamese `message`, `messageEn`), with the
+ * input field at fault when graphql-js names one, e.g. 'Variable "$input" got invalid value … at
+ * "input.plannedAmount"' gives `field: "plannedAmount"`. Undefined for any other error. Used by the
+ * subgraphs' error formatter and by the gateway's, which checks the same scalars before planning.
+ */
+export function scalarInputError(error: GraphQLError): GraphQLError | undefined {
+  const inner = error.originalError;
+  // The scalars' errors carry `messageEn`; other wrapped errors (e.g. a validation rule's) do not.
+  if (!(inner instanceof GraphQLError) || inner.extensions?.code !== 'BAD_USER_INPUT') return undefined;
+  if (typeof inner.extensions.messageEn !== 'string') return undefined;
+  const path = error.message.startsWith('Variable "$')
+    ? (/at "([^"]+)"/.exec(error.message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(error.message)?.[1])
+    : undefined;
+  const field = path
+    ?.split('.')
+    .pop()
+    ?.replace(/\[\d+\]$/, '');
+  return new GraphQLError(inner.message, { extensions: { ...inner.extensions, ...(field ? { field } : {}) } });
+}

@@ -50,6 +50,9 @@ export interface ExecutedResponse {
   body?: string;
 }
 
+/** `application/json`, with or without parameters (charset). */
+const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i;
+
 /**
  * Runs one HTTP request through Apollo Server (its documented integration API), with a body
  * that has already been read and checked, and writes the answer.
@@ -63,6 +66,17 @@ export async function executeApollo<TContext extends BaseContext>(
 ): Promise<ExecutedResponse> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let body: unknown;
+  // A body is read as JSON only when it says it is JSON: anything else is refused, not guessed at.
+  if (rawBody.length > 0 && !JSON_CONTENT_TYPE.test(req.headers['content-type'] ?? '')) {
+    sendGraphQLError(
+      res,
+      415,
+      'BAD_REQUEST',
+      'Nội dung yêu cầu phải là JSON (Content-Type: application/json).',
+      'The request body must be JSON, sent with Content-Type: application/json.',
+    );
+    return { status: 415, headers: {} };
+  }
   if (rawBody.length > 0) {
     try {
       body = JSON.parse(rawBody.toString('utf8'));
