@@ -260,6 +260,11 @@ function scorecardSection(doc: Doc, content: AnnualReportContent): void {
 function budgetSection(doc: Doc, content: AnnualReportContent): void {
   const { budgetOfYear: year, budgetToDate: toDate, taskGroups, budgetTotal } = content.scorecard;
   heading(doc, 'II. KINH PHÍ THỰC HIỆN');
+  // A report is built only from a complete answer (annual-report.data.ts); kept safe regardless.
+  if (year === null || toDate === null || budgetTotal === null) {
+    paragraph(doc, 'Số liệu kinh phí hiện không có sẵn.');
+    return;
+  }
   paragraph(doc, `Tổng kinh phí của kế hoạch: ${formatMoney(budgetTotal)}.`);
   subheading(doc, `1. Theo nguồn kinh phí, năm ${content.year}`);
   const moneyColumn = (header: string, width: number): Column => ({ header, width, align: 'right', oneLine: true });

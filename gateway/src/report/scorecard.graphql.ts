@@ -164,7 +164,8 @@ export interface PlanScorecard {
   province: string;
   phases: { number: number; title: string; startDate: string; endDate: string }[];
   taskGroups: { number: number; title: string }[];
-  budgetTotal: number;
+  /** Null (with an error) when funding cannot serve it, like the budget summaries below. */
+  budgetTotal: number | null;
   trainingIndicator: {
     yearly: ScorecardIndicator | null;
     phase: ScorecardIndicator | null;
@@ -179,8 +180,8 @@ export interface PlanScorecard {
     capacity: ScorecardIndicator | null;
     mapByOwnership: { ownership: string; completed: number }[];
   } | null;
-  budgetOfYear: ScorecardBudget;
-  budgetToDate: ScorecardBudget;
+  budgetOfYear: ScorecardBudget | null;
+  budgetToDate: ScorecardBudget | null;
 }
 
 /** Data of `SCORECARD_QUERY`. */

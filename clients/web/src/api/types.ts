@@ -38,7 +38,10 @@ export type MyEnrolment = WebMyEnrolmentsQuery['myEnrolments']['items'][number];
 export type MyCertificate = WebMyCertificatesQuery['myCertificates'][number];
 export type TrainingPlan = WebDashboardTrainingQuery['plan'];
 export type InfrastructurePlan = WebDashboardInfrastructureQuery['plan'];
-export type BudgetPlan = WebDashboardBudgetQuery['plan'];
-export type BudgetSummary = BudgetPlan['budgetSummary'];
+/** The plan's budget as answered: the summary is null (with an error) when it cannot be served. */
+export type BudgetPlanAnswer = WebDashboardBudgetQuery['plan'];
+export type BudgetSummary = NonNullable<BudgetPlanAnswer['budgetSummary']>;
+/** The plan's budget with its summary: what the dashboard shows. */
+export type BudgetPlan = BudgetPlanAnswer & { budgetSummary: BudgetSummary };
 export type IndicatorYear = NonNullable<TrainingPlan['trainingIndicator']>['participationsByYear'][number];
 export type PlanTarget = NonNullable<TrainingPlan['trainingTargets']>[number];

@@ -87,7 +87,11 @@ export function DashboardPage() {
 
   const plan = training.data?.data?.plan ?? null;
   const infra = infrastructure.data?.data?.plan ?? null;
-  const money = budget.data?.data?.plan ?? null;
+  const budgetAnswer = budget.data?.data?.plan ?? null;
+  // A summary that could not be served comes back null with its error (listed below): no tile.
+  const money: BudgetPlan | null = budgetAnswer?.budgetSummary
+    ? { ...budgetAnswer, budgetSummary: budgetAnswer.budgetSummary }
+    : null;
   const errors = [training, infrastructure, budget].flatMap((part) => [
     ...(part.error ? [part.error] : []),
     ...(part.data?.errors ?? []),
@@ -283,7 +287,7 @@ function BudgetTile({
   onToggle,
 }: {
   summary: BudgetSummary;
-  envelope: number;
+  envelope: number | null;
   expanded: boolean;
   onToggle(): void;
 }) {

@@ -1,5 +1,6 @@
 import { inTransaction, type UniqueMeanings } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ledgerBound } from './ledger-bound';
 
 /** What a unique constraint of this database means to a person, by constraint name. */
 const UNIQUE_MEANINGS: UniqueMeanings = {
@@ -25,7 +26,21 @@ const UNIQUE_MEANINGS: UniqueMeanings = {
   },
 };
 
-/** Runs `work` as one transaction, naming this database's unique keys in CONFLICT answers. */
+/**
+ * Runs `work` as one transaction, naming this database's unique keys in CONFLICT answers. Every
+ * funding write goes through here, so every one keeps the money invariant (`ledger-bound.ts`):
+ * the ledger lock is taken first, and what `work` wrote is measured before the commit.
+ */
 export function transact<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  return inTransaction(em, work, UNIQUE_MEANINGS);
+  return inTransaction(
+    em,
+    async (tx) => {
+      const before = await ledgerBound.lock(tx);
+      const result = await work(tx);
+      await tx.flush();
+      await ledgerBound.assertWithin(tx, before);
+      return result;
+    },
+    UNIQUE_MEANINGS,
+  );
 }

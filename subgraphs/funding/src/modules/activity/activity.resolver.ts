@@ -9,11 +9,14 @@ function moneySpentResolver(kind: ActivityKind) {
   @Resolver(() => ACTIVITY_TYPES[kind])
   class ActivityMoneySpentResolver {
     @Authorized(...MONEY_READERS)
+    // Nullable like every field added to another subgraph's entity: an error here (a refused
+    // role, a figure that cannot be served) must not null the activity its owner resolved.
     @FieldResolver(() => MoneyScalar, {
+      nullable: true,
       description:
         'Money spent on it: the disbursements that name it, net of reversals, in whole VND (funding). Finance, admin and viewers.',
     })
-    moneySpent(@Root() activity: ActivityStub, @Ctx() ctx: BaseContext): Promise<bigint> {
+    moneySpent(@Root() activity: ActivityStub, @Ctx() ctx: BaseContext): Promise<bigint | null> {
       return ctx.loaders.get(moneySpentLoader).load({ kind, id: activity.id });
     }
   }

@@ -8,18 +8,21 @@ import { Organization } from './organization.types';
 @Resolver(() => Organization)
 export class OrganizationMoneyResolver {
   @Authorized(...MONEY_READERS)
+  // Nullable like every field added to another subgraph's entity (docs/ARCHITECTURE.md).
   @FieldResolver(() => MoneyScalar, {
+    nullable: true,
     description: 'Total it contributed to plans (kinh phí huy động), in whole VND (funding). Finance, admin and viewers.',
   })
-  contributions(@Root() organization: Organization, @Ctx() ctx: BaseContext): Promise<bigint> {
+  contributions(@Root() organization: Organization, @Ctx() ctx: BaseContext): Promise<bigint | null> {
     return ctx.loaders.get(contributedLoader).load(organization.taxCode);
   }
 
   @Authorized(...MONEY_READERS)
   @FieldResolver(() => MoneyScalar, {
+    nullable: true,
     description: 'Total paid to it as payee, net of reversals, in whole VND (funding). Finance, admin and viewers.',
   })
-  paymentsReceived(@Root() organization: Organization, @Ctx() ctx: BaseContext): Promise<bigint> {
+  paymentsReceived(@Root() organization: Organization, @Ctx() ctx: BaseContext): Promise<bigint | null> {
     return ctx.loaders.get(paidLoader).load(organization.taxCode);
   }
 }

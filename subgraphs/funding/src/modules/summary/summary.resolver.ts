@@ -10,8 +10,11 @@ import { BudgetSummary } from './summary.types';
 export class PlanBudgetSummaryResolver {
   @Authorized(...MONEY_READERS)
   @FieldResolver(() => BudgetSummary, {
+    // Nullable so that a figure that cannot be served (see docs/ARCHITECTURE.md, "Money and
+    // dates") or a refused role errors the summary alone, never the plan it belongs to.
+    nullable: true,
     description:
-      'Budget execution by source, task group and year as of a date: envelope, planned, allocated, disbursed, remaining, execution rate, and the mobilisation ratio. Finance, admin and viewers.',
+      'Budget execution by source, task group and year as of a date: envelope, planned, allocated, disbursed, remaining, execution rate, and the mobilisation ratio. Finance, admin and viewers. Null, with an error, when it cannot be served.',
   })
   budgetSummary(
     @Root() plan: Plan,
@@ -19,7 +22,7 @@ export class PlanBudgetSummaryResolver {
     @Arg('year', () => Int, { nullable: true, description: "Only this budget year's lines (and contributions received in it)." })
     year: number | null,
     @Ctx() ctx: BaseContext,
-  ): Promise<BudgetSummary> {
+  ): Promise<BudgetSummary | null> {
     // An omitted argument arrives as undefined.
     return summaryService.summary(ctx.loaders, plan, asOf ?? null, year ?? null);
   }
