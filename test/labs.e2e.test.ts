@@ -29,9 +29,9 @@ describe('acceptance (issue 4): from a laboratory assessment to the plan indicat
   let laboratoryId: string;
   let action: { id: string; version: number };
 
-  /** An officer's operation that must succeed. */
-  const officer = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const result = await stack.execute<T>({ query, variables }, { role: 'assessor' });
+  /** An officer's operation that must succeed (another officer than the scorer: `subject`). */
+  const officer = async <T>(query: string, variables: Record<string, unknown> = {}, subject?: string): Promise<T> => {
+    const result = await stack.execute<T>({ query, variables }, { role: 'assessor', subject });
     expect(result.errors).toBeUndefined();
     if (!result.data) throw new Error('no data');
     return result.data;
@@ -71,6 +71,8 @@ describe('acceptance (issue 4): from a laboratory assessment to the plan indicat
     const { decideAssessment: decided } = await officer<{ decideAssessment: AssessmentData }>(
       `mutation($input: DecideAssessmentInput!) { decideAssessment(input: $input) { ${ASSESSMENT} } }`,
       { input: { id: submitted.id, version: submitted.version, decidedOn } },
+      // Four eyes (docs/ROLES.md): the officer who scored every criterion does not decide.
+      'e2e-lead-assessor',
     );
     return decided;
   };

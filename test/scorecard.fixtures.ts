@@ -282,7 +282,8 @@ async function recognisedLaboratory(
         ...(assessment.validUntil ? { recognitionValidUntil: assessment.validUntil } : {}),
       },
     },
-    'assessor',
+    // Four eyes (docs/ROLES.md): someone other than the sole scorer decides.
+    'admin',
   );
   return registerLaboratory.id;
 }

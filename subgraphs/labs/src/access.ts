@@ -63,4 +63,27 @@ export const ACCESS = defineAccess('labs', {
     updateOrganization: officer,
     withdrawRecognition: officer,
   },
+  fourEyes: [
+    {
+      field: 'Mutation.decideAssessment',
+      enforced: true,
+      rule: {
+        en: 'whoever recorded every current score of the assessment alone cannot decide it; the recognition a pass grants is granted by the decider, so it is covered too',
+        vi: 'người tự chấm toàn bộ tiêu chí không được quyết định; công nhận do người quyết định cấp',
+      },
+      why: 'The outcome and the recognition follow from the scores: one person scoring and deciding could recognise a laboratory alone. Each score keeps who recorded it last (`criterion_score.recorded_by`; scores from before were filled from the audit trail; unknown counts as someone else), so the rule needs no assignment of assessors. FORBIDDEN, reason FOUR_EYES.',
+    },
+    {
+      field: 'Mutation.submitAssessment',
+      enforced: false,
+      rule: { en: 'submitted by someone other than the scorer', vi: 'người trình khác người chấm' },
+      why: 'Submitting only closes the scoring; the decision is the step with consequences, and it is guarded.',
+    },
+    {
+      field: 'Mutation.reinstateRecognition',
+      enforced: false,
+      rule: { en: 'reinstated by someone other than who suspended it', vi: 'người khôi phục khác người đình chỉ' },
+      why: "Suspension, reinstatement and withdrawal record the Department's decision made outside the platform; the status history keeps who recorded each. A second person here would check data entry, not the decision.",
+    },
+  ],
 });

@@ -41,6 +41,8 @@ interface AssessmentData {
   scores: { score: number; criterion: { code: string } }[];
 }
 
+const leadAssessor = identityOf('assessor', 'test-lead-assessor');
+
 describe('labs subgraph: assessments against a criteria set', () => {
   let subgraph: TestSubgraph;
   let laboratoryId: string;
@@ -88,13 +90,14 @@ describe('labs subgraph: assessments against a criteria set', () => {
       },
       assessor,
     );
+  /** A second officer decides: the one who recorded every score may not (four eyes, docs/ROLES.md). */
   const decide = (assessment: { id: string; version: number }, extra: Record<string, unknown> = {}) =>
     subgraph.execute<{ decideAssessment: AssessmentData }>(
       {
         query: `mutation($input: DecideAssessmentInput!) { decideAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`,
         variables: { input: { id: assessment.id, version: assessment.version, decidedOn: '2025-03-10', ...extra } },
       },
-      assessor,
+      leadAssessor,
     );
   const addFinding = async (assessmentId: string, severity: string) =>
     (
@@ -349,7 +352,7 @@ describe('labs subgraph: assessments against a criteria set', () => {
       expect(await actions('CorrectiveAction', action.id)).toEqual(['ADD', 'CLOSE']);
       const grants = await em.find(AuditEvent, { entityType: 'Recognition', action: 'GRANT' });
       expect(grants).toHaveLength(1);
-      expect(grants[0]?.actor).toBe('test-assessor');
+      expect(grants[0]?.actor).toBe(leadAssessor.subject);
     });
   });
 

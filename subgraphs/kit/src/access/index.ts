@@ -1,2 +1,3 @@
 export * from './document';
+export * from './four-eyes';
 export * from './matrix';

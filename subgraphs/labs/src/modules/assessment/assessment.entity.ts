@@ -193,6 +193,13 @@ export class CriterionScore {
   @Property({ type: 'string', length: 200 })
   recordedByName!: string;
 
+  /**
+   * Token subject of who recorded it: the decision's four-eyes rule reads it (docs/ROLES.md).
+   * Null for a score whose recorder is unknown (recorded before subjects were kept, or by the system).
+   */
+  @Property({ type: 'string', length: 200, nullable: true })
+  recordedBy!: string | null;
+
   @Field(() => Date, { description: 'When it was recorded.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   recordedAt!: Date;

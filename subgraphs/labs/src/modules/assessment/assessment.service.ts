@@ -1,6 +1,7 @@
 import {
   assertDateOrder,
   assertNotFuture,
+  assertSecondPerson,
   assertVersion,
   audit,
   BadInputError,
@@ -53,6 +54,12 @@ import {
   findingOpen,
   grantsRecognition,
 } from './assessment.rules';
+
+/** The decision's four-eyes refusal. */
+const SOLE_SCORER_DECIDES = {
+  vi: 'Nguyên tắc hai người: người đã tự chấm toàn bộ tiêu chí không được quyết định kết quả đánh giá này; cần một cán bộ khác quyết định.',
+  en: 'Four eyes: whoever recorded every score of this assessment alone cannot also decide it; another officer must decide.',
+};
 
 export interface NewAssessment {
   laboratoryId: string;
@@ -451,6 +458,7 @@ export const assessmentService = {
           current.note = note;
           current.recordedAt = now;
           current.recordedByName = identity.name ?? identity.subject ?? '';
+          current.recordedBy = identity.subject;
         } else {
           tx.create(CriterionScore, {
             assessment,
@@ -459,6 +467,7 @@ export const assessmentService = {
             note,
             recordedAt: now,
             recordedByName: identity.name ?? identity.subject ?? '',
+            recordedBy: identity.subject,
           });
         }
         return { criterion: criterion.code, from, to: score };
@@ -519,6 +528,13 @@ export const assessmentService = {
           { status: assessment.status },
         );
       }
+      // Four eyes (docs/ROLES.md): whoever recorded every score alone does not decide.
+      const scores = await tx.find(CriterionScore, { assessment: assessment.id });
+      assertSecondPerson(
+        identity,
+        scores.map((score) => score.recordedBy),
+        SOLE_SCORER_DECIDES,
+      );
       assertDateOrder(
         assessment.endDate ?? assessment.startDate,
         decidedOn,
