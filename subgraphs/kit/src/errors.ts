@@ -55,17 +55,37 @@ export class ForbiddenActionError extends DomainError {
 }
 
 /**
+ * The database error behind `error`, if any: MikroORM's DriverException, or the `pg` driver's own
+ * error (raw statements through the connection or knex; it has a severity and a five-character
+ * SQLSTATE), also when another error wraps it as its `cause`.
+ */
+function databaseErrorIn(error: unknown): (Error & Record<string, unknown>) | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const fields = current as Error & Record<string, unknown>;
+    if (current instanceof DriverException) return fields;
+    if (typeof fields.severity === 'string' && typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) {
+      return fields;
+    }
+    current = fields.cause;
+  }
+  return undefined;
+}
+
+/**
  * What may be logged of an unexpected error. A database error's message, stack and detail carry
  * the SQL statement with its values (names, birth dates, citizen IDs): only its class, SQLSTATE,
- * constraint and table are kept. Other errors keep their message and stack (code, not data).
+ * constraint and table are kept, whichever layer raised or wrapped it. Other errors keep their
+ * message and stack (code, not data).
  */
 export function loggableError(error: unknown): Record<string, unknown> {
-  if (error instanceof DriverException) {
-    const database = error as DriverException & { constraint?: string; table?: string };
+  const database = databaseErrorIn(error);
+  if (database) {
+    const outer = error as Error;
     return {
-      type: error.name,
+      type: outer.constructor?.name ?? outer.name,
       code: database.code,
-      sqlState: database.sqlState,
+      sqlState: database.sqlState ?? database.code,
       constraint: database.constraint,
       table: database.table,
     };
