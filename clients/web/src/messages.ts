@@ -185,6 +185,9 @@ const vi = {
   verifyValid: 'Chứng chỉ hợp lệ',
   verifyRevoked: 'Chứng chỉ đã bị thu hồi',
   verifyNotFound: 'Không có chứng chỉ nào với mã này.',
+  verifyReplaced: (serial: string, date: string) =>
+    `Chứng chỉ này đã được thay thế bằng chứng chỉ số ${serial}, cấp ngày ${date}.`,
+  verifyReplacementStatus: 'Trạng thái chứng chỉ thay thế',
   holder: 'Người được cấp',
   course: 'Khóa học',
 
@@ -433,6 +436,8 @@ const en: Messages = {
   verifyValid: 'Valid certificate',
   verifyRevoked: 'This certificate has been revoked',
   verifyNotFound: 'No certificate has this code.',
+  verifyReplaced: (serial, date) => `This certificate was replaced by certificate ${serial}, issued on ${date}.`,
+  verifyReplacementStatus: 'Status of the replacing certificate',
   holder: 'Holder',
   course: 'Course',
 

@@ -90,7 +90,7 @@ describe('certificate HTTP routes: download and public verification', () => {
   });
 
   describe('GET /verify/:code', () => {
-    it('answers a script with JSON of the five public facts only, without sign-in', async () => {
+    it('answers a script with JSON of the five public facts only (and no replacement), without sign-in', async () => {
       const response = await getRoute(subgraph, `/verify/${certificate.verificationCode}`, undefined, 'application/json');
       const body = await response.text();
 
@@ -102,6 +102,7 @@ describe('certificate HTTP routes: download and public verification', () => {
         holderName: 'Nguyễn Văn Hải',
         courseTitle: certificate.courseTitle,
         issuedOn: certificate.issuedOn,
+        replacement: null,
       });
       for (const secret of ['1990-05-17', '17/05/1990', CITIZEN_ID, 'hai@example.vn', '0912345678', holder.subject ?? '']) {
         expect(body).not.toContain(secret);
@@ -161,6 +162,7 @@ describe('certificate HTTP routes: download and public verification', () => {
         holderName: issued.holderName,
         courseTitle: issued.courseTitle,
         issuedOn: issued.issuedOn,
+        replacement: null,
       });
     });
 

@@ -543,7 +543,7 @@ describe('certificates: issuing, bulk issuing, revocation, reissue, reading and 
   });
 
   describe('verifyCertificate (public)', () => {
-    it('answers anyone, without sign-in, with the five public facts only', async () => {
+    it('answers anyone, without sign-in, with the five public facts only, the replacement field besides', async () => {
       const { enrolment } = await completedEnrolment(em);
       const certificate = await issueAsTrainer(subgraph, enrolment.id, TRAINER);
 
@@ -564,7 +564,14 @@ describe('certificates: issuing, bulk issuing, revocation, reissue, reading and 
       expect(JSON.stringify(result)).not.toContain('1990');
       expect(shape.data).toEqual({
         __type: {
-          fields: [{ name: 'courseTitle' }, { name: 'holderName' }, { name: 'issuedOn' }, { name: 'serial' }, { name: 'status' }],
+          fields: [
+            { name: 'courseTitle' },
+            { name: 'holderName' },
+            { name: 'issuedOn' },
+            { name: 'replacement' },
+            { name: 'serial' },
+            { name: 'status' },
+          ],
         },
       });
     });

@@ -227,7 +227,7 @@ export type WebVerifyCertificateQueryVariables = Exact<{
 }>;
 
 
-export type WebVerifyCertificateQuery = { verifyCertificate: { status: CertificateStatus, serial: string, holderName: string, courseTitle: string, issuedOn: string } };
+export type WebVerifyCertificateQuery = { verifyCertificate: { status: CertificateStatus, serial: string, holderName: string, courseTitle: string, issuedOn: string, replacement: { serial: string, status: CertificateStatus, issuedOn: string } | null } };
 
 export type WebCourseSummaryFragment = { id: string, code: string, title: string, startDate: string, endDate: string, status: CourseStatus, venue: string, enrolmentCount: number };
 
@@ -712,6 +712,11 @@ export const WebVerifyCertificateDocument = new TypedDocumentString(`
     holderName
     courseTitle
     issuedOn
+    replacement {
+      serial
+      status
+      issuedOn
+    }
   }
 }
     `) as unknown as TypedDocumentString<WebVerifyCertificateQuery, WebVerifyCertificateQueryVariables>;

@@ -61,6 +61,8 @@ function Verification({ code }: { code: string }) {
   if (!result.data) return null;
   const verification = result.data.verifyCertificate;
   const valid = verification.status === 'VALID';
+  // A replaced (reissued) certificate names the newest one of its chain: serial, status and date only.
+  const replacement = verification.replacement;
   return (
     <div
       className={`verdict ${valid ? 'verdict-valid' : 'verdict-revoked'}`}
@@ -81,6 +83,14 @@ function Verification({ code }: { code: string }) {
         <dt>{t.issuedOn}</dt>
         <dd>{formatDate(verification.issuedOn)}</dd>
       </dl>
+      {replacement ? (
+        <div className="verdict-replacement" data-testid="replacement" data-status={replacement.status}>
+          <p>{t.verifyReplaced(replacement.serial, formatDate(replacement.issuedOn))}</p>
+          <p>
+            {t.verifyReplacementStatus}: <strong>{t.certificateStatus[replacement.status]}</strong>
+          </p>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -27,7 +27,8 @@ import {
 export class RosterResolver {
   @Authorized(ACCESS.Query.sessionSheet)
   @Query(() => SessionSheet, {
-    description: 'The sheet of a session: every enrolled (not withdrawn) trainee, by name, with the current mark or null.',
+    description:
+      'The sheet of a session: every trainee enrolled (not withdrawn) on or before its date, by name, with the current mark or null.',
   })
   sessionSheet(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: BaseContext): Promise<SessionSheet> {
     return sessionSheet(ctx.em, ctx.identity, sessionId);

@@ -1,6 +1,6 @@
 import { formatVietnameseDate } from '@metrology/kit';
-import type { CertificateFacts } from './certificate.service';
 import { CertificateStatus } from './certificate.types';
+import type { CertificateFacts, ReplacementFacts } from './certificate.verification';
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -13,7 +13,10 @@ h1{font-size:1.4rem;margin:0 0 1.25rem}
 .valid{color:#1b6e2e}.revoked{color:#a11d1d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1rem;margin:0}
 dt{color:#555}dd{margin:0;font-weight:600}
-p{margin:0;color:#555}`;
+p{margin:0;color:#555}
+.replacement{margin-top:1.25rem;padding:1rem;border-left:4px solid #1b6e2e;background:#f1f7f2}
+.replacement.revoked{border-left-color:#a11d1d;background:#fbf1f1}
+.replacement p+p{margin-top:.5rem}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -34,7 +37,20 @@ ${body}
 `;
 }
 
-/** The public verification page: the status and the same five facts as the JSON answer, nothing else. */
+/**
+ * The replacement of a replaced certificate, in Vietnamese then English: its serial, status and
+ * date of issue, as the JSON answer gives them (certificate.verification.ts).
+ */
+function replacementNotice(replacement: ReplacementFacts): string {
+  const serial = `<strong>${escapeHtml(replacement.serial)}</strong>`;
+  const valid = replacement.status === CertificateStatus.VALID;
+  return `<section class="replacement${valid ? '' : ' revoked'}">
+<p lang="vi">Giấy chứng nhận này đã được thay thế bằng giấy chứng nhận số ${serial}, cấp ngày ${escapeHtml(formatVietnameseDate(replacement.issuedOn))}, ${valid ? 'hiện <strong>hợp lệ</strong>' : 'cũng <strong>đã bị thu hồi</strong>'}.</p>
+<p lang="en">This certificate was replaced by certificate ${serial}, issued on ${escapeHtml(replacement.issuedOn)}, which ${valid ? 'is <strong>valid</strong>' : 'has also been <strong>revoked</strong>'}.</p>
+</section>`;
+}
+
+/** The public verification page: the status and the same facts as the JSON answer, nothing else. */
 export function verificationPage(facts: CertificateFacts): string {
   const valid = facts.status === CertificateStatus.VALID;
   const heading = valid ? 'Giấy chứng nhận hợp lệ' : 'Giấy chứng nhận đã bị thu hồi';
@@ -46,7 +62,7 @@ export function verificationPage(facts: CertificateFacts): string {
 <dt>Họ và tên</dt><dd>${escapeHtml(facts.holderName)}</dd>
 <dt>Khóa bồi dưỡng</dt><dd>${escapeHtml(facts.courseTitle)}</dd>
 <dt>Ngày cấp</dt><dd>${escapeHtml(formatVietnameseDate(facts.issuedOn))}</dd>
-</dl>`,
+</dl>${facts.replacement ? `\n${replacementNotice(facts.replacement)}` : ''}`,
   );
 }
 

@@ -5,8 +5,9 @@ import { Enrolment } from '../enrolment/enrolment.entity';
 import { assertCertificateReadable } from './certificate.access';
 import { Certificate } from './certificate.entity';
 import { certificateAudienceLoader, certificateByIdLoader, validCertificateByEnrolmentLoader } from './certificate.loaders';
-import { CertificateService, downloadUrlOf, statusOf, verificationUrlOf } from './certificate.service';
+import { CertificateService, downloadUrlOf, verificationUrlOf } from './certificate.service';
 import { BulkIssueResult, CertificateStatus, CertificateVerification } from './certificate.types';
+import { statusOf } from './certificate.verification';
 
 function serviceOf(ctx: BaseContext): CertificateService {
   return new CertificateService(ctx.em, ctx.identity, ctx.config);
@@ -35,10 +36,10 @@ export class CertificateResolver {
     return serviceOf(ctx).myCertificates();
   }
 
-  @Query(() => CertificateVerification, {
   @Authorized(ACCESS.Query.verifyCertificate)
+  @Query(() => CertificateVerification, {
     description:
-      'Public verification by code (no sign-in): only status, serial, holder name, course title and issue date. NOT_FOUND for an unknown code.',
+      'Public verification by code (no sign-in): only status, serial, holder name, course title and issue date, and for a replaced certificate the serial, status and issue date of the newest one replacing it. NOT_FOUND for an unknown code.',
   })
   verifyCertificate(
     @Arg('code', () => String, { description: 'The verification code printed on the certificate and carried by its QR code.' })

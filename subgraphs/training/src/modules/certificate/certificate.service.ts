@@ -20,7 +20,8 @@ import { courseManagedBy } from '../course/course.access';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { Certificate } from './certificate.entity';
 import { renderCertificatePdf } from './certificate.pdf';
-import { CertificateSkipCode, CertificateStatus } from './certificate.types';
+import { CertificateSkipCode } from './certificate.types';
+import { type CertificateFacts, verificationFacts } from './certificate.verification';
 
 /**
  * Serials read `LS-DL-<year>-<number>`: LS for Lạng Sơn, DL for đo lường (metrology), the
@@ -41,13 +42,6 @@ export function verificationUrlOf(publicUrl: string, code: string): string {
 export function downloadUrlOf(publicUrl: string, certificateId: string): string {
   return `${publicUrl}/certificates/${certificateId}.pdf`;
 }
-
-export function statusOf(certificate: Certificate): CertificateStatus {
-  return certificate.revokedAt ? CertificateStatus.REVOKED : CertificateStatus.VALID;
-}
-
-/** Verification codes are 32 random bytes in base64url: 43 characters, 256 bits. */
-const VERIFICATION_CODE = /^[A-Za-z0-9_-]{22,64}$/;
 
 const REASON_MIN = 5;
 const REASON_MAX = 500;
@@ -91,15 +85,6 @@ export interface SkippedEnrolmentResult {
 export interface BulkIssueOutcome {
   issued: Certificate[];
   skipped: SkippedEnrolmentResult[];
-}
-
-/** The public facts of a certificate (SPEC §4), nothing more. */
-export interface CertificateFacts {
-  status: CertificateStatus;
-  serial: string;
-  holderName: string;
-  courseTitle: string;
-  issuedOn: string;
 }
 
 type IssueAction = 'ISSUED' | 'REISSUED';
@@ -318,16 +303,8 @@ export class CertificateService {
   }
 
   /** The public facts for a verification code, or null for an unknown one. */
-  async facts(code: string): Promise<CertificateFacts | null> {
-    const certificate = VERIFICATION_CODE.test(code) ? await this.em.findOne(Certificate, { verificationCode: code }) : null;
-    if (!certificate) return null;
-    return {
-      status: statusOf(certificate),
-      serial: certificate.serial,
-      holderName: certificate.holderName,
-      courseTitle: certificate.courseTitle,
-      issuedOn: certificate.issuedOn,
-    };
+  facts(code: string): Promise<CertificateFacts | null> {
+    return verificationFacts(this.em, code);
   }
 
   /** The public facts for a verification code; NOT_FOUND for an unknown one. */

@@ -60,9 +60,28 @@ export class BulkIssueResult {
   skipped!: SkippedEnrolment[];
 }
 
+/** The newest certificate replacing a verified one: its serial, status and date only (certificate.verification.ts). */
+@ObjectType('CertificateReplacement', {
+  description:
+    'The newest certificate that replaces a verified one (cấp lại), at the end of its chain of reissues: serial, status and date of issue only.',
+})
+export class CertificateReplacement {
+  @Field(() => String, { description: 'Human serial (số hiệu) of the replacing certificate.' })
+  serial!: string;
+
+  @Field(() => CertificateStatus, {
+    description: 'Whether the replacing certificate is valid (it may itself have been revoked).',
+  })
+  status!: CertificateStatus;
+
+  @Field(() => LocalDateScalar, { description: 'Date of issue of the replacing certificate.' })
+  issuedOn!: string;
+}
+
 /**
  * What public verification shows (SPEC §4): status, serial, holder name, course title and issue
- * date. Nothing else: no birth date, no identifiers, no link to the trainee record.
+ * date, and the newest replacement's serial, status and date. Nothing else: no birth date, no
+ * identifiers, no link to the trainee record, nothing personal of the replacement.
  */
 @ObjectType('CertificateVerification', {
   description: 'The public facts of a certificate, shown to anyone holding its verification code (xác thực giấy chứng nhận).',
@@ -82,4 +101,11 @@ export class CertificateVerification {
 
   @Field(() => LocalDateScalar, { description: 'Date of issue.' })
   issuedOn!: string;
+
+  @Field(() => CertificateReplacement, {
+    nullable: true,
+    description:
+      'When this certificate was replaced (reissued, e.g. after a name correction): the newest certificate of the chain, even if a replacement was itself replaced. Null when it was never replaced (a plain revocation included).',
+  })
+  replacement!: CertificateReplacement | null;
 }
