@@ -5,6 +5,7 @@ import { create as createQrCode } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingSubgraph } from '../src';
 import { completedEnrolment, type IssuedCertificate, issueAsTrainer, pdfText, storedCertificate } from './certificate.fixtures';
+import { createCourse } from './fixtures';
 
 /** The page content streams of a PDF, inflated (pdfkit compresses them with Flate). */
 function contentStreams(pdf: Buffer): string[] {
@@ -38,6 +39,25 @@ function drawnQrModules(content: string): Set<string> {
     for (let col = first; col < first + Math.round(rect.w / cell); col++) dark.add(`${row},${col}`);
   }
   return dark;
+}
+
+/** Words repeated up to exactly `length` characters (ending on a whole word). */
+function longText(words: string[], length: number): string {
+  let text = words[0];
+  for (let i = 1; text.length + 1 + words[i % words.length].length <= length; i++) text += ` ${words[i % words.length]}`;
+  return text.padEnd(length, 'a');
+}
+
+/** The page's text items with their baseline (from the bottom of the page) and font height, in points. */
+async function placedText(pdf: Uint8Array): Promise<{ str: string; baseline: number; height: number }[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf) });
+  const page = await (await task.promise).getPage(1);
+  const items = (await page.getTextContent()).items.flatMap((item) =>
+    'str' in item && item.str.trim() ? [{ str: item.str, baseline: item.transform[5], height: item.height }] : [],
+  );
+  await task.destroy();
+  return items;
 }
 
 describe('certificate PDF', () => {
@@ -108,5 +128,36 @@ describe('certificate PDF', () => {
 
     // pdfkit writes the info dictionary's dates as indirect string objects.
     expect(pdf.toString('latin1')).toContain(`(D:${stamp}Z)`);
+  });
+
+  it('prints the longest valid holder name (200 characters) and course title (500) whole, in type of at least 8 pt, above the place, date and QR code', async () => {
+    const holderName = longText(['Nguyễn', 'Hoàng', 'Phương', 'Thị', 'Ngọc', 'Trường', 'Giang'], 200);
+    const title = longText(
+      ['Bồi', 'dưỡng', 'kiểm', 'định', 'hiệu', 'chuẩn', 'phương', 'tiện', 'đo', 'lường', 'khối', 'lượng'],
+      500,
+    );
+    const em = subgraph.database.orm.em.fork();
+    const course = await createCourse(em, { title });
+    const { enrolment } = await completedEnrolment(em, { course, trainee: { fullName: holderName } });
+    const long = await issueAsTrainer(subgraph, enrolment.id, identityOf('trainer'));
+    const longPdf = (await storedCertificate(subgraph, long.id)).pdf;
+
+    const items = await placedText(longPdf);
+    const flat = items
+      .map((item) => item.str)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(flat).toContain(`Chứng nhận Ông/Bà ${holderName} Ngày sinh:`);
+    expect(flat).toContain(`Đã hoàn thành khóa bồi dưỡng ${title} Mã khóa học:`);
+    const first = items.findIndex((item) => item.str === 'Chứng nhận Ông/Bà');
+    const last = items.findIndex((item) => item.str.startsWith('Thời lượng:'));
+    const place = items.find((item) => item.str.startsWith('Lạng Sơn, ngày'));
+    const upper = items.slice(first + 1, last + 1);
+    // The QR code's top is level with the top of the place and date line (the block's top).
+    const blockTop = (place?.baseline ?? 0) + (place?.height ?? 0);
+    for (const item of upper) {
+      expect(item.height).toBeGreaterThanOrEqual(8);
+      expect(item.baseline - 0.25 * item.height).toBeGreaterThan(blockTop);
+    }
   });
 });

@@ -32,6 +32,13 @@ const MARGIN = 64;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const ACCENT = '#8b1a1a';
 const INK = '#1a1a1a';
+/**
+ * The most height the holder name (3 lines at 22 pt) and the course title (6 lines at 15 pt) may
+ * take, so that the longest valid ones (200 and 500 characters) end above the signature block.
+ */
+const NAME_MAX_HEIGHT = 80;
+const TITLE_MAX_HEIGHT = 106;
+const MIN_FONT_SIZE = 8;
 
 /** "ngày 27 tháng 11 năm 2026", the way official documents are dated. */
 function longVietnameseDate(date: string): string {
@@ -59,6 +66,19 @@ function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number,
 
 function centred(doc: PDFKit.PDFDocument, text: string, font: string, size: number, color = INK): void {
   doc.font(font).fontSize(size).fillColor(color).text(text, MARGIN, doc.y, { width: TEXT_WIDTH, align: 'center' });
+}
+
+/** The largest size from `size` down, by half points, at which the centred `text` fits in `maxHeight`. */
+function fittedSize(doc: PDFKit.PDFDocument, text: string, font: string, size: number, maxHeight: number): number {
+  doc.font(font);
+  let fitted = size;
+  while (
+    fitted > MIN_FONT_SIZE &&
+    doc.fontSize(fitted).heightOfString(text, { width: TEXT_WIDTH, align: 'center' }) > maxHeight
+  ) {
+    fitted -= 0.5;
+  }
+  return fitted;
 }
 
 /**
@@ -113,13 +133,13 @@ export function renderCertificatePdf(content: CertificatePdfContent): Promise<Bu
   doc.y += 26;
   centred(doc, 'Chứng nhận Ông/Bà', 'regular', 13);
   doc.y += 6;
-  centred(doc, content.holderName, 'bold', 22, ACCENT);
+  centred(doc, content.holderName, 'bold', fittedSize(doc, content.holderName, 'bold', 22, NAME_MAX_HEIGHT), ACCENT);
   doc.y += 6;
   if (content.holderDateOfBirth) centred(doc, `Ngày sinh: ${formatVietnameseDate(content.holderDateOfBirth)}`, 'regular', 12);
   doc.y += 16;
   centred(doc, 'Đã hoàn thành khóa bồi dưỡng', 'regular', 13);
   doc.y += 6;
-  centred(doc, content.courseTitle, 'bold', 15);
+  centred(doc, content.courseTitle, 'bold', fittedSize(doc, content.courseTitle, 'bold', 15, TITLE_MAX_HEIGHT));
   doc.y += 12;
   centred(doc, `Mã khóa học: ${content.courseCode}`, 'regular', 12);
   centred(
