@@ -144,9 +144,12 @@ describe('gateway: funding from envelope to disbursement, exact to the đồng (
       })
     ).submitBudgetEstimate;
     expect(submitted).toMatchObject({ status: 'SUBMITTED', recipient: 'DEPARTMENT_OF_FINANCE' });
-    const approved = await data<{ approveBudgetEstimate: unknown }>(APPROVE_ESTIMATE, {
-      input: { id: submitted.id, version: submitted.version, approvedAmount: '800000000', decidedOn: '2026-01-10' },
-    });
+    // Four eyes (docs/ROLES.md): someone other than the submitter records the approval.
+    const approved = await data<{ approveBudgetEstimate: unknown }>(
+      APPROVE_ESTIMATE,
+      { input: { id: submitted.id, version: submitted.version, approvedAmount: '800000000', decidedOn: '2026-01-10' } },
+      'admin',
+    );
     expect(approved.approveBudgetEstimate).toEqual({
       id: draft.id,
       status: 'APPROVED',

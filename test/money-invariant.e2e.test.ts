@@ -85,8 +85,8 @@ describe('the money invariant, through the gateway', () => {
   async function call<T>(query: string, variables: Record<string, unknown>, role: Role = 'finance'): Promise<GraphQLResponse<T>> {
     return stack.execute<T>({ query, variables }, { role });
   }
-  async function data<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const result = await call<T>(query, variables);
+  async function data<T>(query: string, variables: Record<string, unknown>, role: Role = 'finance'): Promise<T> {
+    const result = await call<T>(query, variables, role);
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data as T;
   }
@@ -152,10 +152,12 @@ describe('the money invariant, through the gateway', () => {
     const toSubmit = await data<{ createBudgetEstimate: { id: string; version: number } }>(CREATE_ESTIMATE, {
       input: { planCode: PLAN, source: 'SCIENCE_OPERATING', year: 2026, requestedAmount: '900000000' },
     });
-    const submitted = await data<{ submitBudgetEstimate: { id: string; version: number } }>(SUBMIT_ESTIMATE, {
-      id: toSubmit.createBudgetEstimate.id,
-      version: toSubmit.createBudgetEstimate.version,
-    });
+    // Submitted by an administrator, so that finance may record its approval (four eyes, docs/ROLES.md).
+    const submitted = await data<{ submitBudgetEstimate: { id: string; version: number } }>(
+      SUBMIT_ESTIMATE,
+      { id: toSubmit.createBudgetEstimate.id, version: toSubmit.createBudgetEstimate.version },
+      'admin',
+    );
     Object.assign(ids, {
       submitted: submitted.submitBudgetEstimate.id,
       submittedVersion: submitted.submitBudgetEstimate.version,

@@ -1,4 +1,4 @@
-import { defineAccess } from '@metrology/kit';
+import { defineAccess, whenFor } from '@metrology/kit';
 import { MONEY_KEEPERS } from './shared/roles';
 
 /**
@@ -21,7 +21,13 @@ export const ACCESS = defineAccess('funding', {
     plans: { roles: 'signed-in' },
   },
   Mutation: {
-    approveBudgetEstimate: keeper,
+    approveBudgetEstimate: {
+      roles: MONEY_KEEPERS,
+      when: whenFor(MONEY_KEEPERS, {
+        en: 'did not submit the estimate (four eyes)',
+        vi: 'không phải người đã trình dự toán (nguyên tắc hai người)',
+      }),
+    },
     createBudgetEstimate: keeper,
     createBudgetLine: keeper,
     recordAllocation: keeper,
@@ -33,4 +39,27 @@ export const ACCESS = defineAccess('funding', {
     updateBudgetEstimate: keeper,
     updateBudgetLine: keeper,
   },
+  fourEyes: [
+    {
+      field: 'Mutation.approveBudgetEstimate',
+      enforced: true,
+      rule: {
+        en: 'whoever submitted the estimate cannot record its approval',
+        vi: 'người trình dự toán không được tự ghi nhận phê duyệt',
+      },
+      why: 'The approved amount is typed in and bounds what the source may be given: the officer who asked for the money does not also record how much was granted; a colleague checks it against the decision. The estimate keeps who submitted it (`budget_estimate.submitted_by`; older ones filled from the audit trail; unknown counts as someone else). A rejection grants nothing and stays open to the submitter.',
+    },
+    {
+      field: 'Mutation.reverseDisbursement',
+      enforced: false,
+      rule: { en: 'reversed by someone other than who recorded the payment', vi: 'người ghi đảo khác người ghi chi' },
+      why: 'A reversal pays no one: it returns the amount to the line and the payment row stays. The one who recorded a wrong voucher correcting it is the ordinary case; the audit trail keeps who did both.',
+    },
+    {
+      field: 'Mutation.recordDisbursement',
+      enforced: false,
+      rule: { en: 'a payment recorded by two people', vi: 'khoản chi do hai người ghi nhận' },
+      why: 'The payment was approved on paper before it is recorded; the platform bounds it by the allocation (also under concurrent writers) and voucher numbers are unique. A second recorder would check data entry only.',
+    },
+  ],
 });

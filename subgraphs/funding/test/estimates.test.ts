@@ -1,5 +1,5 @@
 import { AuditEvent } from '@metrology/kit';
-import { startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
+import { identityOf, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundingSubgraph } from '../src';
 import { admin, dataOf, errorOf, finance, PLAN, type Source, trainer, viewer } from './fixtures';
@@ -35,6 +35,8 @@ describe('funding: annual estimates (dự toán), draft → submitted → approv
   });
   afterAll(() => subgraph?.stop());
 
+  /** A second finance officer records approvals: the submitter may not (four eyes, docs/ROLES.md). */
+  const approver = identityOf('finance', 'test-finance-approver');
   const call = (query: string, variables: Record<string, unknown>, identity = finance) =>
     subgraph.execute({ query, variables }, identity);
 
@@ -54,7 +56,11 @@ describe('funding: annual estimates (dự toán), draft → submitted → approv
     expect(sent).toMatchObject({ status: 'SUBMITTED', recipient: 'DEPARTMENT_OF_PLANNING_AND_INVESTMENT', version: 2 });
     expect(sent.submittedAt).not.toBeNull();
     const approved = dataOf<EstimateData>(
-      await call(APPROVE, { input: { id: estimate.id, version: 2, approvedAmount: '2400000000', decidedOn: '2026-02-01' } }),
+      await call(
+        APPROVE,
+        { input: { id: estimate.id, version: 2, approvedAmount: '2400000000', decidedOn: '2026-02-01' } },
+        approver,
+      ),
       'approveBudgetEstimate',
     );
     expect(approved).toMatchObject({ status: 'APPROVED', approvedAmount: 2400000000, decidedOn: '2026-02-01', version: 3 });
@@ -100,7 +106,7 @@ describe('funding: annual estimates (dự toán), draft → submitted → approv
 
   it('refuses illegal transitions with CONFLICT: approving a draft, rejecting a draft, resubmitting, editing after submission, approving twice', async () => {
     const estimate = await draft('DEVELOPMENT_INVESTMENT', 2027, 1_000_000);
-    expect(errorOf(await call(APPROVE, { input: { id: estimate.id, version: 1, approvedAmount: 1 } }))).toMatchObject({
+    expect(errorOf(await call(APPROVE, { input: { id: estimate.id, version: 1, approvedAmount: 1 } }, approver))).toMatchObject({
       code: 'CONFLICT',
       status: 'DRAFT',
     });
@@ -111,11 +117,11 @@ describe('funding: annual estimates (dự toán), draft → submitted → approv
       'CONFLICT',
     );
     const approved = dataOf<EstimateData>(
-      await call(APPROVE, { input: { id: estimate.id, version: sent.version, approvedAmount: 1_000_000 } }),
+      await call(APPROVE, { input: { id: estimate.id, version: sent.version, approvedAmount: 1_000_000 } }, approver),
       'approveBudgetEstimate',
     );
     expect(
-      errorOf(await call(APPROVE, { input: { id: estimate.id, version: approved.version, approvedAmount: 1 } })),
+      errorOf(await call(APPROVE, { input: { id: estimate.id, version: approved.version, approvedAmount: 1 } }, approver)),
     ).toMatchObject({
       code: 'CONFLICT',
       status: 'APPROVED',
@@ -155,11 +161,11 @@ describe('funding: annual estimates (dự toán), draft → submitted → approv
     const room = 7_500_000_000n - BigInt(rows[0].total);
     const sent = await submitted('DEVELOPMENT_INVESTMENT', 2029, '6000000000');
     const error = errorOf(
-      await call(APPROVE, { input: { id: sent.id, version: sent.version, approvedAmount: String(room + 1n) } }),
+      await call(APPROVE, { input: { id: sent.id, version: sent.version, approvedAmount: String(room + 1n) } }, approver),
     );
     expect(error).toMatchObject({ code: 'CONFLICT', over: '1', limit: '7500000000' });
     const approved = dataOf<EstimateData>(
-      await call(APPROVE, { input: { id: sent.id, version: sent.version, approvedAmount: String(room) } }),
+      await call(APPROVE, { input: { id: sent.id, version: sent.version, approvedAmount: String(room) } }, approver),
       'approveBudgetEstimate',
     );
     expect(approved.approvedAmount).toBe(Number(room));

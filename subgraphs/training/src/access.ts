@@ -126,4 +126,21 @@ export const ACCESS = defineAccess('training', {
     },
   },
   personal: PERSONAL,
+  fourEyes: [
+    {
+      field: 'Mutation.issueCertificates',
+      enforced: false,
+      rule: {
+        en: 'certificates issued by someone other than who recorded the attendance',
+        vi: 'người cấp chứng chỉ khác người điểm danh',
+      },
+      why: 'SPEC §1 gives both jobs to the trainer of the course, and many courses have one trainer. Completion is computed from the marks, every mark change has its history (who, when, from, to), and a certificate can be revoked.',
+    },
+    {
+      field: 'Mutation.revokeCertificate',
+      enforced: false,
+      rule: { en: 'revoked by someone other than who issued it', vi: 'người thu hồi khác người cấp' },
+      why: 'Revoking protects the public (verification shows it at once) and needs a reason of 5 to 500 characters, kept with who revoked it; delaying it for a second person would leave a wrong certificate valid.',
+    },
+  ],
 });

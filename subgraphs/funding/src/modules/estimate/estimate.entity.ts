@@ -88,6 +88,13 @@ export class BudgetEstimate {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
+  /**
+   * Token subject of who submitted it: the approval's four-eyes rule reads it (docs/ROLES.md).
+   * Null while a draft, or when unknown (submitted before it was kept, or by the system).
+   */
+  @Property({ type: 'string', length: 200, nullable: true })
+  submittedBy!: string | null;
+
   @Field(() => MoneyScalar, { nullable: true, description: 'Amount approved, in whole VND; set on approval.' })
   @Property({ type: new BigIntType('bigint'), nullable: true })
   approvedAmount!: bigint | null;

@@ -1,4 +1,5 @@
 import {
+  assertSecondPerson,
   assertVersion,
   audit,
   BadInputError,
@@ -103,6 +104,12 @@ function assertStatus(estimate: BudgetEstimate, expected: EstimateStatus, action
   }
 }
 
+/** The approval's four-eyes refusal. */
+const SUBMITTER_APPROVES = {
+  vi: 'Nguyên tắc hai người: người đã trình dự toán không được tự ghi nhận phê duyệt; cần một cán bộ khác ghi nhận.',
+  en: 'Four eyes: whoever submitted this estimate cannot also record its approval; another officer must record it.',
+};
+
 /** Annual estimates (dự toán): draft → submitted → approved (≤ the envelope) or rejected (with a reason). */
 export const estimateService = {
   async get(em: EntityManager, rawId: string): Promise<BudgetEstimate> {
@@ -157,6 +164,7 @@ export const estimateService = {
         status: EstimateStatus.DRAFT,
         recipient: null,
         submittedAt: null,
+        submittedBy: null,
         approvedAmount: null,
         decidedOn: null,
         rejectionReason: null,
@@ -203,6 +211,7 @@ export const estimateService = {
       estimate.status = EstimateStatus.SUBMITTED;
       estimate.recipient = recipient;
       estimate.submittedAt = new Date();
+      estimate.submittedBy = identity.subject;
       await tx.flush();
       audit(tx, identity, {
         entityType: 'BudgetEstimate',
@@ -224,6 +233,8 @@ export const estimateService = {
       const envelope = await lockEnvelope(tx, found.plan, found.source);
       const estimate = await lockEstimate(tx, input.id, input.version);
       assertStatus(estimate, EstimateStatus.SUBMITTED, 'duyệt', 'approve');
+      // Four eyes (docs/ROLES.md): who asked for the money does not record how much was granted.
+      assertSecondPerson(identity, [estimate.submittedBy], SUBMITTER_APPROVES);
       const approved = await ledger.approvedForSource(tx, estimate.plan.id, estimate.source);
       if (approved + input.approvedAmount > envelope.amount) {
         throw overCeiling(
