@@ -49,7 +49,7 @@ export interface Caller {
 export interface StackOptions<External extends SubgraphName> {
   /** Subgraphs the stack does not start: the gateway calls these URLs for them instead. */
   external?: Record<External, string>;
-  /** More gateway settings, e.g. `{ SUBGRAPH_TIMEOUT_MS: '1000' }`. */
+  /** More gateway settings, e.g. `{ SUBGRAPH_QUERY_TIMEOUT_MS: '1000' }`. */
   gatewayEnv?: Record<string, string>;
   /** The gateway's logger (default: silent), for tests of what is logged. */
   gatewayLogger?: Logger;
@@ -105,8 +105,9 @@ export async function startStack<External extends SubgraphName = never>(
     TRAINING_URL: urlOf('training'),
     LABS_URL: urlOf('labs'),
     FUNDING_URL: urlOf('funding'),
-    // Tests share two cores with other test files: generous, so that a bulk mutation is not cut off.
-    SUBGRAPH_TIMEOUT_MS: '30000',
+    // Tests share two cores with other test files: generous, so that a slow read is not cut off
+    // (mutations keep the default, 120 s).
+    SUBGRAPH_QUERY_TIMEOUT_MS: '30000',
     ...options.gatewayEnv,
   });
   let gateway: RunningGateway;

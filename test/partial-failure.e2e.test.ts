@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import { createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from '@metrology/kit/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLResponse, type Stack, type SubgraphProcess, spawnSubgraph, startStack } from './harness';
@@ -18,8 +16,12 @@ interface PlanAnswer {
   } | null;
 }
 
-/** Short, so that the hanging case is quick; connection refused must not wait for it at all. */
-const TIMEOUT_MS = 2_000;
+/**
+ * The read limit: longer than the test's own time limit, so that an answer that waited for it
+ * fails the test (connection refused must not wait for any timeout). A hung subgraph, which does
+ * wait for it, is tested in subgraph-timeouts.e2e.test.ts.
+ */
+const QUERY_TIMEOUT_MS = 60_000;
 
 const LABS_UNAVAILABLE = {
   message: 'Dịch vụ phòng thí nghiệm (labs) tạm thời không khả dụng.',
@@ -29,12 +31,6 @@ const LABS_UNAVAILABLE = {
     messageEn: 'The laboratories service (labs) is temporarily unavailable.',
   }),
 };
-
-async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await run();
-  return { result, ms: performance.now() - started };
-}
 
 /** A test double of the gateway's logger that keeps what is logged at warning level and above. */
 function recordingLogger(): { logger: Logger; warnings: unknown[] } {
@@ -60,7 +56,7 @@ describe('partial failure: the labs subgraph process killed, then restarted', ()
     await labs.start();
     stack = await startStack({
       external: { labs: labs.url },
-      gatewayEnv: { SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) },
+      gatewayEnv: { SUBGRAPH_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) },
       gatewayLogger: log.logger,
     });
   });
@@ -85,20 +81,19 @@ describe('partial failure: the labs subgraph process killed, then restarted', ()
     ]);
   });
 
-  it('answers funding and training data with labs dead, fast, with an error naming labs, and everything again once labs is back, without a gateway restart', async () => {
+  it('answers funding and training data with labs dead, without waiting for the read limit, with an error naming labs, and everything again once labs is back, without a gateway restart', async () => {
     const full = await stack.execute<PlanAnswer>(PLAN_QUERY, { role: 'viewer' });
     expect(full.errors).toBeUndefined();
     expect(full.data?.plan?.infrastructureTargets?.length).toBeGreaterThan(0);
     expect(full.data?.plan?.trainingTargets?.length).toBeGreaterThan(0);
 
     await labs.kill();
-    const down = await timed(() => stack.execute<PlanAnswer>(PLAN_QUERY, { role: 'viewer' }));
-    // Connection refused fails at once: the answer does not wait for the timeout.
-    expect(down.ms).toBeLessThan(TIMEOUT_MS);
-    expect(down.result.status).toBe(200);
-    expect(down.result.data).toEqual({ plan: { ...full.data?.plan, infrastructureTargets: null } });
-    expect(down.result.errors).toEqual([expect.objectContaining(LABS_UNAVAILABLE)]);
-    expectNothingInternal(down.result);
+    // Connection refused fails at once: waiting for the read limit would outlast the test.
+    const down = await stack.execute<PlanAnswer>(PLAN_QUERY, { role: 'viewer' });
+    expect(down.status).toBe(200);
+    expect(down.data).toEqual({ plan: { ...full.data?.plan, infrastructureTargets: null } });
+    expect(down.errors).toEqual([expect.objectContaining(LABS_UNAVAILABLE)]);
+    expectNothingInternal(down);
     // The low-level reason goes to the log instead.
     expect(log.warnings).toContainEqual([
       { subgraph: 'labs', reason: 'ECONNREFUSED', ms: expect.any(Number) },
@@ -108,59 +103,5 @@ describe('partial failure: the labs subgraph process killed, then restarted', ()
     await labs.start();
     const back = await stack.execute<PlanAnswer>(PLAN_QUERY, { role: 'viewer' });
     expect(back).toEqual(full);
-  });
-});
-
-describe('partial failure: a labs subgraph that accepts connections and never answers', () => {
-  let hanging: Server;
-  const sockets = new Set<Socket>();
-  let stack: Stack<'labs'>;
-  const log = recordingLogger();
-
-  beforeAll(async () => {
-    hanging = createServer((socket) => {
-      // Reads the request and never writes a byte back.
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.resume();
-    });
-    hanging.listen(0, '127.0.0.1');
-    await once(hanging, 'listening');
-    const address = hanging.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    stack = await startStack({
-      external: { labs: `http://127.0.0.1:${address.port}/graphql` },
-      gatewayEnv: { SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) },
-      gatewayLogger: log.logger,
-    });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    for (const socket of sockets) socket.destroy();
-    hanging?.close();
-  });
-
-  it('cuts labs off at the timeout and answers the rest with an error naming labs', async () => {
-    const { result, ms } = await timed(() => stack.execute<PlanAnswer>(PLAN_QUERY, { role: 'viewer' }));
-    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(TIMEOUT_MS + 1_000);
-    expect(result.status).toBe(200);
-    expect(result.data?.plan).toMatchObject({ code: '129/KH-UBND', infrastructureTargets: null });
-    expect(result.data?.plan?.trainingTargets?.length).toBeGreaterThan(0);
-    expect(result.data?.plan?.budgetTotal).toBeGreaterThan(0);
-    expect(result.errors).toEqual([expect.objectContaining(LABS_UNAVAILABLE)]);
-    expectNothingInternal(result);
-    expect(log.warnings).toContainEqual([{ subgraph: 'labs', reason: 'timeout', ms: expect.any(Number) }, expect.any(String)]);
-  });
-
-  it('answers a query that needs no labs field at once, whatever labs does', async () => {
-    const { result, ms } = await timed(() =>
-      stack.execute<PlanAnswer>(
-        { query: '{ plan(code: "129/KH-UBND") { code trainingTargets { value } } }' },
-        { role: 'viewer' },
-      ),
-    );
-    expect(result.errors).toBeUndefined();
-    expect(ms).toBeLessThan(TIMEOUT_MS);
   });
 });

@@ -15,8 +15,13 @@ export interface GatewayConfig extends CommonConfig {
   /** Where each subgraph answers; overrides the URLs in the committed supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   jwt: JwtConfig;
-  /** Longest wait for one subgraph call before the gateway answers without it. */
-  subgraphTimeoutMs: number;
+  /**
+   * Longest wait for one subgraph call that reads (a query, and every entity fetch) before the
+   * gateway answers without that subgraph; also bounds the proxied routes.
+   */
+  subgraphQueryTimeoutMs: number;
+  /** Longest wait for one subgraph mutation call (a bulk certificate issue renders hundreds of PDFs). */
+  subgraphMutationTimeoutMs: number;
   maxBodyBytes: number;
   supergraphPath: string;
   /** Whole answers kept by the response cache (docs/CACHING.md); 0 turns it off. */
@@ -44,11 +49,15 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     port: reader.int('GATEWAY_PORT', 4000, 0, 65535),
     subgraphUrls,
     jwt: readJwtConfig(reader, common.environment),
-    subgraphTimeoutMs: reader.int('SUBGRAPH_TIMEOUT_MS', 10_000, 100, 120_000),
+    subgraphQueryTimeoutMs: reader.int('SUBGRAPH_QUERY_TIMEOUT_MS', 4_000, 100, 60_000),
+    subgraphMutationTimeoutMs: reader.int('SUBGRAPH_MUTATION_TIMEOUT_MS', 120_000, 100, 600_000),
     maxBodyBytes: reader.int('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     responseCacheEntries: reader.int('RESPONSE_CACHE_ENTRIES', 500, 0, 100_000),
     supergraphPath: path.resolve(reader.string('SUPERGRAPH_PATH', path.join(__dirname, '..', 'supergraph.graphql'))),
   };
+  if (reader.optional('SUBGRAPH_TIMEOUT_MS') !== undefined) {
+    reader.problem('SUBGRAPH_TIMEOUT_MS is replaced by SUBGRAPH_QUERY_TIMEOUT_MS and SUBGRAPH_MUTATION_TIMEOUT_MS');
+  }
   reader.done();
   return config;
 }

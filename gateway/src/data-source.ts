@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { SubgraphName } from '@metrology/kit/config';
 import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity } from '@metrology/kit/identity';
@@ -19,8 +20,11 @@ export interface SignedDataSourceOptions {
   service: SubgraphName;
   url: string;
   secret: string;
-  /** The whole call (connect, answer, body) is abandoned after this long. */
-  timeoutMs: number;
+  /**
+   * How long a call may take, whole (connect, answer, body), before it is abandoned: a read (a
+   * query or an entity fetch) and a mutation each have their own limit.
+   */
+  timeouts: { queryMs: number; mutationMs: number };
   logger: Logger;
   /** Told of the revision floors mutations report, so that older cached answers retire at once. */
   revisions?: SubgraphRevisions;
@@ -46,6 +50,21 @@ function labelsOf(context: object): ResponseLabels | undefined {
   return 'labels' in context && context.labels instanceof ResponseLabels ? context.labels : undefined;
 }
 
+/**
+ * The time limit of the subgraph call under way, set by `process` for the fetcher it calls
+ * (`RemoteGraphQLDataSource` gives its fetcher only the URL, method, headers and body).
+ */
+const callTimeout = new AsyncLocalStorage<number>();
+
+/**
+ * Whether a subgraph call is a mutation: the query planner writes each fetch's operation with its
+ * keyword first (`mutation …` for the root fields of a mutation; entity fetches, also those that
+ * follow a mutation, are queries).
+ */
+function isMutation(query: string | undefined): boolean {
+  return query !== undefined && /^\s*mutation\b/.test(query);
+}
+
 /** Why a call failed, for the log only: a status, a timeout, or the socket error's code. */
 function failureReason(error: unknown): string {
   if (error instanceof SubgraphStatusError) return `HTTP ${error.status}`;
@@ -60,8 +79,9 @@ function failureReason(error: unknown): string {
 
 /**
  * Sends a subgraph its part of the plan with the caller's identity, signed over the exact body
- * that goes on the wire, and gives up after `timeoutMs` so that one slow subgraph cannot hold the
- * whole answer.
+ * that goes on the wire, and gives up after the call's time limit so that one slow or hung
+ * subgraph cannot hold the whole answer: reads get `timeouts.queryMs` (a partial answer comes
+ * quickly), mutations `timeouts.mutationMs` (a bulk certificate issue keeps the time it needs).
  *
  * A subgraph that cannot be reached (connection refused, reset, timeout, a gateway-level HTTP
  * failure) does not fail the request: the call answers a SERVICE_UNAVAILABLE error naming the
@@ -72,19 +92,21 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly service: SubgraphName;
   private readonly logger: Logger;
   private readonly revisions: SubgraphRevisions | undefined;
+  private readonly timeouts: SignedDataSourceOptions['timeouts'];
 
-  constructor({ service, url, secret, timeoutMs, logger, revisions }: SignedDataSourceOptions) {
-    // One pool of kept-alive connections per subgraph; the whole call is bounded by `timeoutMs`.
-    const client = new SubgraphHttpClient({ url, timeoutMs });
+  constructor({ service, url, secret, timeouts, logger, revisions }: SignedDataSourceOptions) {
+    // One pool of kept-alive connections per subgraph; each call is bounded by its time limit.
+    const client = new SubgraphHttpClient({ url });
     const fetcher: Fetcher = async (target, init = {}) => {
       const headers = { ...(init.headers ?? {}) };
       const encoded = headers[IDENTITY_HEADER] ?? encodeIdentity({ subject: null, roles: [], name: null });
       const method = init.method ?? 'POST';
       const body = init.body ?? '';
       Object.assign(headers, signEncodedIdentity(encoded, { method, target: client.pathOf(target), body }, secret));
-      return client.request(target, { method, headers, body });
+      return client.request(target, { method, headers, body, timeoutMs: callTimeout.getStore() ?? timeouts.queryMs });
     };
     super({ url, fetcher });
+    this.timeouts = timeouts;
     this.service = service;
     this.logger = logger;
     this.revisions = revisions;
@@ -98,8 +120,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const started = performance.now();
+    const timeoutMs = isMutation(options.request.query) ? this.timeouts.mutationMs : this.timeouts.queryMs;
     try {
-      return await super.process(options);
+      return await callTimeout.run(timeoutMs, () => super.process(options));
     } catch (error) {
       labelsOf(options.context)?.uncover();
       // A subgraph's own refusal of the query (HTTP 400 with coded errors, e.g. a variable its

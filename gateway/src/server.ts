@@ -79,7 +79,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         service: name,
         url: config.subgraphUrls[name],
         secret: config.gatewaySecret,
-        timeoutMs: config.subgraphTimeoutMs,
+        timeouts: { queryMs: config.subgraphQueryTimeoutMs, mutationMs: config.subgraphMutationTimeoutMs },
         logger,
         revisions,
       });
@@ -208,6 +208,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     accept: string | undefined,
   ) => {
     let upstream: Response;
+    let body: Buffer;
     try {
       upstream = await fetch(target, {
         headers: {
@@ -218,8 +219,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
             config.gatewaySecret,
           ),
         },
-        signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+        // A read: the whole answer, body included, within the read time limit.
+        signal: AbortSignal.timeout(config.subgraphQueryTimeoutMs),
       });
+      body = Buffer.from(await upstream.arrayBuffer());
     } catch (error) {
       // The path's last segment is a certificate id or a verification code: not logged.
       logger.warn({ err: error, subgraph: service, route: target.pathname.replace(/[^/]+$/, '…') }, 'route upstream unavailable');
@@ -231,7 +234,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       if (value) headers[name] = value;
     }
     res.writeHead(upstream.status, headers);
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+    res.end(body);
   };
 
   const listening = await listen(handler, config.port, config.host);

@@ -25,11 +25,13 @@ export class SubgraphConnectionError extends Error {
   }
 }
 
-/** A call to a subgraph: what `RemoteGraphQLDataSource` gives its fetcher, signed. */
+/** A call to a subgraph: what `RemoteGraphQLDataSource` gives its fetcher, signed, and its time limit. */
 export interface SubgraphRequest {
   method: string;
   headers: Record<string, string>;
   body: string | Buffer;
+  /** The whole call (connect, answer, body) is abandoned after this long. */
+  timeoutMs: number;
 }
 
 /** The parts of a subgraph URL a request needs, parsed once. */
@@ -160,18 +162,16 @@ class SubgraphResponse implements FetcherResponse {
  * The gateway's HTTP client for one subgraph: `node:http` over a pool of kept-alive sockets, the
  * request written in one piece and the answer read whole into one buffer. Leaner per call than
  * the global `fetch` (no web streams, no request cloning, no abort signal machinery), with the
- * same contract for the data source: the whole call is abandoned after `timeoutMs`
+ * same contract for the data source: the whole call is abandoned after its `timeoutMs`
  * (`SubgraphTimeoutError`, named `TimeoutError`), a network failure rejects with the socket error
  * as the cause (`SubgraphConnectionError`), and any HTTP status is an answer.
  */
 export class SubgraphHttpClient {
   private readonly agent: http.Agent;
-  private readonly timeoutMs: number;
   private target: Target;
 
-  constructor({ url, timeoutMs }: { url: string; timeoutMs: number }) {
+  constructor({ url }: { url: string }) {
     this.target = parseTarget(url);
-    this.timeoutMs = timeoutMs;
     const options: http.AgentOptions = {
       keepAlive: true,
       maxSockets: MAX_SOCKETS,
@@ -192,7 +192,7 @@ export class SubgraphHttpClient {
     return this.target;
   }
 
-  request(url: string, { method, headers, body }: SubgraphRequest): Promise<FetcherResponse> {
+  request(url: string, { method, headers, body, timeoutMs }: SubgraphRequest): Promise<FetcherResponse> {
     const target = this.targetOf(url);
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -242,8 +242,8 @@ export class SubgraphHttpClient {
       );
       request.on('error', (error) => fail(new SubgraphConnectionError(error)));
       timer = setTimeout(
-        () => fail(new SubgraphTimeoutError(`no whole answer from the subgraph within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
+        () => fail(new SubgraphTimeoutError(`no whole answer from the subgraph within ${timeoutMs} ms`)),
+        timeoutMs,
       );
       // Headers and body leave in one write.
       request.end(body);

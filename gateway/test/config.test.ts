@@ -39,6 +39,16 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({ RESPONSE_CACHE_ENTRIES: 'many' })).toThrow(ConfigError);
   });
 
+  it('waits 4 s for a subgraph read and 120 s for a mutation by default, each settable, and refuses the retired single timeout', () => {
+    expect(loadGatewayConfig({})).toMatchObject({ subgraphQueryTimeoutMs: 4_000, subgraphMutationTimeoutMs: 120_000 });
+    expect(loadGatewayConfig({ SUBGRAPH_QUERY_TIMEOUT_MS: '1500', SUBGRAPH_MUTATION_TIMEOUT_MS: '300000' })).toMatchObject({
+      subgraphQueryTimeoutMs: 1_500,
+      subgraphMutationTimeoutMs: 300_000,
+    });
+    expect(() => loadGatewayConfig({ SUBGRAPH_QUERY_TIMEOUT_MS: '0' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ SUBGRAPH_TIMEOUT_MS: '10000' })).toThrow(/SUBGRAPH_TIMEOUT_MS is replaced/);
+  });
+
   it('does not need the HS256 secret when tokens are verified with a JWKS URL', () => {
     const env: Record<string, string | undefined> = {
       ...PRODUCTION,
