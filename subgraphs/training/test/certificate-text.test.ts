@@ -3,6 +3,7 @@
  * so what a PDF text extractor reads from it (copy and paste, search, screen readers) must be
  * exactly what is printed, however many certificates the same process rendered before.
  */
+import { searchKey } from '@metrology/kit';
 import { identityOf, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ async function roster(em: EntityManager, course: Course, names: string[]): Promi
   for (const fullName of names) {
     const trainee = em.create(Trainee, {
       fullName,
-      searchName: fullName.toLowerCase(),
+      searchName: searchKey(fullName),
       dateOfBirth: '1990-05-17',
       email: null,
       phone: null,
