@@ -416,7 +416,7 @@ describe('the web app through the gateway and in Chromium, against the real stac
   );
 
   inBrowser(
-    'the verify page, signed out, says valid from the link and by typed code, then revoked',
+    'the verify page, signed out, says valid from the link and by typed code, then revoked, and names the replacement of a reissued certificate',
     async () => {
       pageErrors = [];
       const mine = await ok<{ myCertificates: { id: string; verificationCode: string }[] }>(
@@ -451,7 +451,33 @@ describe('the web app through the gateway and in Chromium, against the real stac
       await page.getByRole('button', { name: 'Tra cứu' }).click();
       await expect.poll(() => page.getByTestId('verdict').getAttribute('data-status')).toBe('REVOKED');
       expect(await page.getByTestId('verdict').textContent()).toContain('Chứng chỉ đã bị thu hồi');
+      expect(await page.getByTestId('replacement').count()).toBe(0);
       await screenshot(page, 'verify-revoked-360');
+
+      // Issued again and then reissued: the older code names its replacement, by serial and status only.
+      const { certificate: enrolmentCertificate } = await ok<{ certificate: { enrolment: { id: string } } }>(
+        `query($id: ID!) { certificate(id: $id) { enrolment { id } } }`,
+        { id },
+        TRAINER,
+      );
+      const again = await ok<{ issueCertificate: { id: string; verificationCode: string } }>(
+        `mutation($enrolmentId: ID!) { issueCertificate(enrolmentId: $enrolmentId) { id verificationCode } }`,
+        { enrolmentId: enrolmentCertificate.enrolment.id },
+        TRAINER,
+      );
+      const { reissueCertificate: replacement } = await ok<{ reissueCertificate: { serial: string } }>(
+        `mutation($id: ID!) { reissueCertificate(id: $id, reason: "Sửa họ tên theo căn cước") { serial } }`,
+        { id: again.issueCertificate.id },
+        TRAINER,
+      );
+      await page.goto(`${origin}/#/verify/${again.issueCertificate.verificationCode}`);
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-status')).toBe('REVOKED');
+      const replaced = page.getByTestId('replacement');
+      expect(await replaced.getAttribute('data-status')).toBe('VALID');
+      expect(await replaced.textContent()).toContain(`Chứng chỉ này đã được thay thế bằng chứng chỉ số ${replacement.serial}`);
+      expect(await replaced.textContent()).toContain('Hợp lệ');
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'verify-replaced-360');
 
       await page.goto(`${origin}/#/verify/KHONG-CO-MA-NAY`);
       await expect.poll(() => page.getByTestId('verdict').getAttribute('data-status')).toBe('NOT_FOUND');
