@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { textViolation } from '../input/policy';
 import { type Identity, isRole, type Role } from './identity';
 
 /**
@@ -132,7 +133,10 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
     if (tooLong) throw new TokenError(tooLong);
     const rawRoles = payload[config.rolesClaim];
     const roles = Array.isArray(rawRoles) ? rawRoles.filter(isRole) : [];
-    const name = typeof payload.name === 'string' ? payload.name : null;
+    // The display name is stored where the person acts (course trainers, deciders, the audit
+    // trail): held to the rule of every string (docs/INPUT.md), else dropped (the subject stands in).
+    const name =
+      typeof payload.name === 'string' && textViolation(payload.name, 'line') === null ? payload.name.normalize('NFC') : null;
     const identity: Identity = { subject: payload.sub, roles, name };
     verified.set(token, identity, payload.exp, Date.now());
     return identity;
