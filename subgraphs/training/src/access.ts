@@ -44,6 +44,10 @@ export const PERSONAL = {
     TRAINER: { en: 'any other trainer (who finds people to enrol)', vi: 'giảng viên khác' },
     NONE: { en: 'everyone else: trainees, assessors, finance officers, viewers', vi: 'mọi người khác' },
   },
+  records: {
+    en: 'The record itself (`trainee(id)`, references from other subgraphs) is read by OWNER, ADMIN and COURSE_TRAINER; other trainers find people through `trainees`; everyone else reads no trainee record. Null below means the field reads null wherever the record is reached.',
+    vi: 'Hồ sơ học viên chỉ được đọc bởi chính người đó, quản trị viên và giảng viên khóa học của họ; giảng viên khác tìm qua danh sách; người khác không đọc được hồ sơ.',
+  },
   fields: {
     'Trainee.citizenId': {
       sees: { OWNER: 'full', ADMIN: 'full', COURSE_TRAINER: 'masked', TRAINER: 'masked', NONE: 'hidden' },

@@ -58,6 +58,7 @@ function personalTables(matrix: AccessMatrix): string[] {
     const text = personal.relations[relation] as Bilingual;
     lines.push(`- **${relation}**: ${text.en} (${text.vi})`);
   }
+  if (personal.records) lines.push('', `${personal.records.en} (${personal.records.vi})`);
   lines.push('', `| field | ${relations.join(' | ')} |`, `| --- | ${relations.map(() => ':-:').join(' | ')} |`);
   for (const [field, rule] of Object.entries(personal.fields).sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`| \`${field}\` | ${relations.map((relation) => VISIBILITY[rule.sees[relation] ?? 'hidden']).join(' | ')} |`);
@@ -76,7 +77,8 @@ export function renderRolesDocument(matrices: readonly AccessMatrix[]): string {
     'Generated from the role matrix each subgraph keeps as data (`subgraphs/<name>/src/access.ts`). Its',
     "resolvers carry their entry (`@Authorized(ACCESS.Mutation.createCourse)`), the kit's auth checker",
     'enforces it, a subgraph whose schema has a root field without an entry does not start, and',
-    '`subgraphs/<name>/test/access-matrix.test.ts` calls every operation as every role.',
+    '`subgraphs/<name>/test/access-matrix.test.ts` calls every operation as every role and anonymously;',
+    '`subgraphs/training/test/access-personal.test.ts` reads each personal field as each kind of caller.',
     '',
     '| role | vai trò | for |',
     '| --- | --- | --- |',

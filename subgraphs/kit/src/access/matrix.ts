@@ -63,6 +63,8 @@ export interface PersonalFields<Relation extends string = string> {
   relations: Readonly<Record<Relation, Bilingual>>;
   /** `Type.field` → its rule. */
   fields: Readonly<Record<string, PersonalFieldRule<Relation>>>;
+  /** Who reaches the record at all, and by which paths. */
+  records?: Bilingual;
 }
 
 /** Every root field of one subgraph, and its personal fields. */
