@@ -2,7 +2,9 @@
  * The hostile-input sweep (docs/INPUT.md), generated from the API schema: every Query and
  * Mutation field, with otherwise well-formed arguments, gets every hostile class at every String
  * and ID location, bad dates at every LocalDate and bad amounts at every Money location, through
- * the gateway as an administrator. A field added later is swept without touching this file.
+ * the gateway as an administrator (who may call every field, so that no role refusal hides the
+ * input check; what each role may call is the role matrix's test). A field added later is swept
+ * without touching this file.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +181,27 @@ describe('hostile input on every field of the API schema', () => {
       { seed: 129, numRuns: 300 },
     );
     expect(await databaseFingerprint(stack)).toEqual(before);
+  });
+
+  it('answers the routes outside GraphQL with a hostile path segment with a coded 4xx', async () => {
+    const segments = ['%00abc', '%E2%80%AEabc', '%ED%A0%80', 'a'.repeat(5_000), "'%3B%20DROP%20TABLE%20x%3B--", '%25', '%5C'];
+    const paths = segments.flatMap((segment) => [
+      `/verify/${segment}`,
+      `/certificates/${segment}.pdf`,
+      `/reports/annual/${segment}/2026.pdf`,
+    ]);
+    const base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const problems: string[] = [];
+    for (const route of paths) {
+      const response = await fetch(`${base}${route}`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      });
+      const body = (await response.json().catch(() => ({}))) as { errors?: { extensions?: { code?: string } }[] };
+      const coded = body.errors?.every((error) => typeof error.extensions?.code === 'string');
+      if (response.status < 400 || response.status >= 500 || !coded)
+        problems.push(`${route.slice(0, 80)}: HTTP ${response.status}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   // Last: these are legitimate text and may be stored where every other argument happens to be valid.
