@@ -88,9 +88,25 @@ export async function startStack<External extends SubgraphName = never>(
 ): Promise<Stack<External>> {
   const external: Partial<Record<SubgraphName, string>> = options.external ?? {};
   const names = (Object.keys(DEFINITIONS) as SubgraphName[]).filter((name) => !external[name]);
-  const started = await Promise.allSettled(
-    names.map((name) => startTestSubgraph(DEFINITIONS[name], options.subgraphOptions?.[name])),
+  const start = (name: SubgraphName, env?: Record<string, string>) =>
+    startTestSubgraph(DEFINITIONS[name], options.subgraphOptions?.[name], env);
+  // Training and labs first: funding asks them whether the activities it links to exist, at
+  // their URLs (TRAINING_URL, LABS_URL), so it starts once they are known.
+  const started: PromiseSettledResult<TestSubgraph>[] = await Promise.allSettled(
+    names.filter((name) => name !== 'funding').map((name) => start(name)),
   );
+  const ownerUrl = (name: SubgraphName) =>
+    external[name] ??
+    started.flatMap((result) => (result.status === 'fulfilled' && result.value.name === name ? [result.value.url] : []))[0];
+  if (names.includes('funding') && !started.some((result) => result.status === 'rejected')) {
+    const peers = Object.fromEntries(
+      (['training', 'labs'] as const).flatMap((name) => {
+        const url = ownerUrl(name);
+        return url ? [[`${name.toUpperCase()}_URL`, url]] : [];
+      }),
+    );
+    started.push(...(await Promise.allSettled([start('funding', peers)])));
+  }
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {

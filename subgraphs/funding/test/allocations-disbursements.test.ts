@@ -1,7 +1,6 @@
 import { AuditEvent } from '@metrology/kit';
-import { startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
+import { type TestSubgraph } from '@metrology/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundingSubgraph } from '../src';
 import {
   allocate,
   createLine,
@@ -13,6 +12,7 @@ import {
   fundedLine,
   RECORD_ALLOCATION,
   REVERSE_DISBURSEMENT,
+  startFundingWithOwners,
   trainer,
   unique,
   uuidOf,
@@ -33,7 +33,7 @@ describe('funding: allocations and disbursements, never past the allocation; cor
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(fundingSubgraph);
+    subgraph = await startFundingWithOwners();
   });
   afterAll(() => subgraph?.stop());
 

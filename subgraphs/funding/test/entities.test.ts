@@ -1,6 +1,5 @@
-import { identityOf, StatementCounter, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
+import { identityOf, StatementCounter, type TestSubgraph } from '@metrology/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundingSubgraph } from '../src';
 import {
   dataOf,
   disburse,
@@ -10,6 +9,7 @@ import {
   PLAN,
   RECORD_CONTRIBUTION,
   REVERSE_DISBURSEMENT,
+  startFundingWithOwners,
   trainer,
   uuidOf,
   viewer,
@@ -36,7 +36,7 @@ describe('funding: money on the entities other subgraphs own (federation referen
   const counter = new StatementCounter();
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(fundingSubgraph, { onQuery: counter.onQuery });
+    subgraph = await startFundingWithOwners({ onQuery: counter.onQuery });
     const line = await fundedLine(subgraph, { source: 'SCIENCE_OPERATING', taskGroup: 4, year: 2026, amount: 900_000_000 });
     const pay = (amount: number, kind: string, id: string, payeeTaxCode = '4900111222') =>
       disburse(subgraph, { lineId: line.id, amount, activity: { kind, id }, payeeTaxCode });

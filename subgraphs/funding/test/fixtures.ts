@@ -2,9 +2,10 @@
  * Arrange helpers for the funding tests: the money records are written through the GraphQL
  * mutations under test (so that every fixture obeys the rules), as a finance officer by default.
  */
-import type { Identity } from '@metrology/kit';
-import { type GraphQLResponse, identityOf, type TestSubgraph } from '@metrology/kit/testing';
+import type { Identity, StartOptions } from '@metrology/kit';
+import { type GraphQLResponse, identityOf, startFakeOwner, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
 import { expect } from 'vitest';
+import { fundingSubgraph } from '../src';
 
 export const PLAN = '129/KH-UBND';
 export const finance = identityOf('finance');
@@ -51,6 +52,27 @@ export const RECORD_CONTRIBUTION = /* GraphQL */ `
     recordContribution(input: $input) { id contributorTaxCode date amount purpose }
   }
 `;
+
+/**
+ * Funding alone, its activity links checked against a stand-in owner that has every course,
+ * laboratory, standard and engagement (the real owners are tried through the gateway harness).
+ */
+export async function startFundingWithOwners(options: StartOptions = {}): Promise<TestSubgraph> {
+  const owner = await startFakeOwner();
+  try {
+    const subgraph = await startTestSubgraph(fundingSubgraph, options, { TRAINING_URL: owner.url, LABS_URL: owner.url });
+    return {
+      ...subgraph,
+      async stop() {
+        await subgraph.stop();
+        await owner.stop();
+      },
+    };
+  } catch (error) {
+    await owner.stop();
+    throw error;
+  }
+}
 
 /** A readable UUID for the activities of other subgraphs (courses, laboratories…), e.g. uuidOf(7). */
 export function uuidOf(n: number): string {

@@ -1,6 +1,5 @@
-import { identityOf, StatementCounter, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
+import { identityOf, StatementCounter, type TestSubgraph } from '@metrology/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundingSubgraph } from '../src';
 import { BudgetEnvelope, FundingSource } from '../src/modules/envelope/envelope.entity';
 import { Plan, PlanPhase, TaskGroup } from '../src/modules/plan/plan.entity';
 import {
@@ -15,6 +14,7 @@ import {
   RECORD_CONTRIBUTION,
   REVERSE_DISBURSEMENT,
   type Source,
+  startFundingWithOwners,
   trainer,
   uuidOf,
   viewer,
@@ -106,7 +106,7 @@ describe('funding: the budget summary on the plan, reconciled with the records t
   const counter = new StatementCounter();
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(fundingSubgraph, { onQuery: counter.onQuery });
+    subgraph = await startFundingWithOwners({ onQuery: counter.onQuery });
   });
   afterAll(() => subgraph?.stop());
 

@@ -160,6 +160,18 @@ export interface SubgraphConfig extends CommonConfig {
   authority: { name: string; signerName: string; signerTitle: string };
   /** Add the clearly labelled demo data set at start (development only). */
   seedDemo: boolean;
+  /**
+   * GraphQL URLs of the other subgraphs, for the few questions one asks another (whether an
+   * entity it links to exists): `TRAINING_URL`, `LABS_URL`, `FUNDING_URL`, the same variables the
+   * gateway reads; default the local ports.
+   */
+  peers: Record<SubgraphName, string>;
+}
+
+function peerUrl(reader: EnvReader, name: SubgraphName): string {
+  return (
+    reader.url(`${name.toUpperCase()}_URL`, ['http:', 'https:']) ?? `http://127.0.0.1:${SUBGRAPH_DEFAULT_PORTS[name]}/graphql`
+  );
 }
 
 /** Reads one subgraph's configuration: `<NAME>_DATABASE_URL`, `<NAME>_PORT`, and the common keys. */
@@ -182,6 +194,11 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
       signerTitle: reader.string('AUTHORITY_SIGNER_TITLE', 'Giám đốc'),
     },
     seedDemo: reader.oneOf('SEED_DEMO', ['true', 'false'] as const, 'false') === 'true',
+    peers: {
+      training: peerUrl(reader, 'training'),
+      labs: peerUrl(reader, 'labs'),
+      funding: peerUrl(reader, 'funding'),
+    },
   };
   if (common.environment === 'production' && config.seedDemo) reader.problem('SEED_DEMO must not be true in production');
   if (common.environment === 'production' && !config.databaseUrl) {

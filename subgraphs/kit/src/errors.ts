@@ -5,7 +5,14 @@ import type { Logger } from './logger';
 import { scalarInputError } from './scalars';
 
 /** The codes every client can rely on (SPEC §9). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 /**
  * A rule of the domain was broken. `message` is Vietnamese (what a person reads); `messageEn`
@@ -51,6 +58,21 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenActionError extends DomainError {
   constructor(messageEn = 'You are not allowed to do this.') {
     super('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', messageEn);
+  }
+}
+
+/**
+ * Another subgraph this one needed could not answer (down, slow, refusing): the change was not
+ * made; `extensions.service` names it, like the gateway's own SERVICE_UNAVAILABLE.
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(service: string) {
+    super(
+      'SERVICE_UNAVAILABLE',
+      `Dịch vụ ${service} hiện không trả lời nên chưa thể kiểm tra; chưa có gì được ghi nhận, hãy thử lại sau.`,
+      `The ${service} service is not answering, so this could not be checked; nothing was recorded. Try again later.`,
+      { service },
+    );
   }
 }
 

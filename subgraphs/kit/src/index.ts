@@ -15,6 +15,7 @@ export * from './indicators';
 export * from './input';
 export * from './logger';
 export * from './pagination';
+export * from './peers';
 export * from './plan';
 export * from './revision';
 export * from './revisions';

@@ -20,6 +20,7 @@ import {
 import { verifyIdentity } from './identity/signature';
 import { createLogger, type Logger } from './logger';
 import { REVISION_STREAM_PATH, type RevisionCoverage, RevisionStreams, RevisionWatcher, revisionLabelPlugin } from './revisions';
+import { isExistenceRequest, isServiceIdentity } from './peers';
 
 /** A plain HTTP route of a subgraph (file downloads, public pages), reached through the gateway. */
 export interface SubgraphRoute {
@@ -58,6 +59,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export interface RunningSubgraph {
@@ -188,6 +190,16 @@ export async function startSubgraph(
       const em = database.orm.em.fork();
       return { em, identity, loaders: new Loaders(em), log: logger, config };
     };
+    // A service identity may ask whether entities exist, and nothing else (peers/index.ts).
+    if (isServiceIdentity(identity) && (route || !isExistenceRequest(body))) {
+      return sendGraphQLError(
+        res,
+        403,
+        'FORBIDDEN',
+        'Bạn không có quyền thực hiện thao tác này.',
+        'A service identity may only ask whether entities exist.',
+      );
+    }
     if (!route) {
       await executeApollo(apollo, req, res, body, createContext);
       return;

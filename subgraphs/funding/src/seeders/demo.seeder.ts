@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type Identity, SEEDED_PLANS, todayInVietnam, yearOf } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { NO_ACTIVITY_LINKS } from '../modules/activity/activity.owners';
 import { allocationService } from '../modules/allocation/allocation.service';
 import { BudgetLine } from '../modules/budget-line/budget-line.entity';
 import { budgetLineService } from '../modules/budget-line/budget-line.service';
@@ -248,25 +249,35 @@ export class FundingDemoSeeder extends Seeder {
         });
       }
       for (const [paymentIndex, payment] of pattern.payments.entries()) {
-        await disbursementService.record(tx, DEMO_WRITER, {
-          lineId,
-          voucherNumber: nextVoucher(),
-          date: dateIn(period, payment.at),
-          amount: (allocated * payment.percentOfAllocated) / 100n,
-          payeeTaxCode: DEMO_PAYEES[(lineIndex + paymentIndex) % DEMO_PAYEES.length],
-          purpose: `${PURPOSES[spec.taskGroup]} ${DEMO}`,
-        });
+        await disbursementService.record(
+          tx,
+          DEMO_WRITER,
+          {
+            lineId,
+            voucherNumber: nextVoucher(),
+            date: dateIn(period, payment.at),
+            amount: (allocated * payment.percentOfAllocated) / 100n,
+            payeeTaxCode: DEMO_PAYEES[(lineIndex + paymentIndex) % DEMO_PAYEES.length],
+            purpose: `${PURPOSES[spec.taskGroup]} ${DEMO}`,
+          },
+          NO_ACTIVITY_LINKS,
+        );
       }
       const mistake = pattern.mistake;
       if (mistake && spec.source === mistake.source && spec.taskGroup === mistake.taskGroup) {
-        const mistaken = await disbursementService.record(tx, DEMO_WRITER, {
-          lineId,
-          voucherNumber: nextVoucher(),
-          date: dateIn(period, mistake.at),
-          amount: mistake.amount,
-          payeeTaxCode: DEMO_PAYEES[0],
-          purpose: `${PURPOSES[spec.taskGroup]} ${DEMO}`,
-        });
+        const mistaken = await disbursementService.record(
+          tx,
+          DEMO_WRITER,
+          {
+            lineId,
+            voucherNumber: nextVoucher(),
+            date: dateIn(period, mistake.at),
+            amount: mistake.amount,
+            payeeTaxCode: DEMO_PAYEES[0],
+            purpose: `${PURPOSES[spec.taskGroup]} ${DEMO}`,
+          },
+          NO_ACTIVITY_LINKS,
+        );
         await disbursementService.reverse(tx, DEMO_WRITER, {
           id: String(mistaken.id),
           reason: mistake.reason,

@@ -103,7 +103,12 @@ export interface TestSubgraph extends RunningSubgraph {
  * Starts a subgraph on a free port with a fresh database on the test server; `stop()` also drops
  * the database. Requests go through the real HTTP server, signed like the gateway's.
  */
-export async function startTestSubgraph(definition: SubgraphDefinition, options: StartOptions = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  options: StartOptions = {},
+  /** More settings, e.g. the other subgraphs' URLs (`TRAINING_URL`, `LABS_URL`). */
+  env: Record<string, string> = {},
+): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
   const prefix = definition.name.toUpperCase();
   const config = loadSubgraphConfig(definition.name, {
@@ -111,6 +116,7 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
     [`${prefix}_DATABASE_URL`]: database.url,
     [`${prefix}_PORT`]: '0',
     DATABASE_POOL_SIZE: '5',
+    ...env,
   });
   let running: RunningSubgraph;
   try {
@@ -130,3 +136,4 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
 }
 
 export * from './access';
+export { type FakeOwner, startFakeOwner } from './fake-owner';

@@ -1,6 +1,7 @@
 import { type BaseContext, LocalDateScalar, TextArgs } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../access';
+import { activityOwners } from '../activity/activity.owners';
 import { activityOf, DisbursementActivity } from '../activity/activity.types';
 import { BudgetLine } from '../budget-line/budget-line.entity';
 import { budgetLineByIdLoader } from '../budget-line/budget-line.loaders';
@@ -26,7 +27,7 @@ export class DisbursementResolver {
     @Arg('input', () => RecordDisbursementInput) input: RecordDisbursementInput,
     @Ctx() ctx: BaseContext,
   ): Promise<Disbursement> {
-    return disbursementService.record(ctx.em, ctx.identity, input);
+    return disbursementService.record(ctx.em, ctx.identity, input, activityOwners(ctx.config));
   }
 
   @Authorized(ACCESS.Mutation.reverseDisbursement)

@@ -13,6 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ledger } from '../../shared/ledger';
 import { idOf, overCeiling, requirePositive } from '../../shared/money';
 import { transact } from '../../shared/transaction';
+import type { ActivityOwners } from '../activity/activity.owners';
 import type { ActivityKind } from '../activity/activity.types';
 import { lockLine } from '../budget-line/budget-line.service';
 import { Disbursement } from './disbursement.entity';
@@ -63,17 +64,20 @@ export const disbursementService = {
   },
 
   /**
-   * Records a payment. The line row is locked (`select … for update`) before its allocations and
-   * disbursements are summed: concurrent payments queue on that lock, and each one sees what
+   * Records a payment. The activity it names must exist: its owner is asked first, outside the
+   * transaction (no lock is held while the network answers); NOT_FOUND or SERVICE_UNAVAILABLE
+   * leave nothing written. The line row is locked (`select … for update`) before its allocations
+   * and disbursements are summed: concurrent payments queue on that lock, and each one sees what
    * the previous ones wrote, so together they can never pass the allocation.
    */
-  record(em: EntityManager, identity: Identity, input: NewDisbursement): Promise<Disbursement> {
+  async record(em: EntityManager, identity: Identity, input: NewDisbursement, owners: ActivityOwners): Promise<Disbursement> {
+    const amount = requirePositive('amount', input.amount);
+    const voucherNumber = requireText(input.voucherNumber, 'voucherNumber', 'Số chứng từ', 64);
+    const payeeTaxCode = parseTaxCode(input.payeeTaxCode, 'payeeTaxCode');
+    const purpose = requireText(input.purpose, 'purpose', 'Nội dung chi', 500);
+    const activityId = input.activity ? activityIdOf(input.activity.id) : null;
+    if (input.activity && activityId) await owners.assertExists(input.activity.kind, activityId);
     return transact(em, async (tx) => {
-      const amount = requirePositive('amount', input.amount);
-      const voucherNumber = requireText(input.voucherNumber, 'voucherNumber', 'Số chứng từ', 64);
-      const payeeTaxCode = parseTaxCode(input.payeeTaxCode, 'payeeTaxCode');
-      const purpose = requireText(input.purpose, 'purpose', 'Nội dung chi', 500);
-      const activityId = input.activity ? activityIdOf(input.activity.id) : null;
       const line = await lockLine(tx, input.lineId);
       if (await tx.count(Disbursement, { voucherNumber })) {
         throw new ConflictError(
