@@ -139,7 +139,16 @@ function relay(name, stream, colour) {
 async function start() {
   install();
   build();
-  const env = { SEED_DEMO: 'true', ...process.env, DATA_DIR: process.env.DATA_DIR ?? path.join(ROOT, '.data') };
+  const env = {
+    SEED_DEMO: 'true',
+    // Where the services answer: the gateway calls them there, and funding asks training and labs
+    // whether the activity a payment names exists.
+    TRAINING_URL: 'http://127.0.0.1:4001/graphql',
+    LABS_URL: 'http://127.0.0.1:4002/graphql',
+    FUNDING_URL: 'http://127.0.0.1:4003/graphql',
+    ...process.env,
+    DATA_DIR: process.env.DATA_DIR ?? path.join(ROOT, '.data'),
+  };
   const embedded = !env.TRAINING_DATABASE_URL && !env.LABS_DATABASE_URL && !env.FUNDING_DATABASE_URL;
   for (const port of [4000, 4001, 4002, 4003]) {
     if (await canConnect('127.0.0.1', port, 300)) fail(`Port ${port} is in use: is the platform already running?`);

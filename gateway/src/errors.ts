@@ -1,9 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { SubgraphName } from '@metrology/kit/config';
+import { REQUEST_ERROR_CODES } from '@metrology/kit/http';
 import type { Logger } from '@metrology/kit/logger';
 import { scalarInputError } from '@metrology/kit/scalars';
-import { GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
-import type { GatewayContext } from './context';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** How a subgraph is named to people, in Vietnamese and in English. */
 const SERVICE_NAMES: Record<SubgraphName, { vi: string; en: string }> = {
@@ -34,20 +33,6 @@ export function serviceUnavailable(service: SubgraphName): { message: string; ex
   };
 }
 
-/**
- * Codes that describe the caller's own request (parse, validation, limits, variables): their
- * messages are about the query the caller sent, safe to show as they are.
- */
-const CALLER_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
-
 const INTERNAL = {
   message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
   extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'An internal error occurred. Please try again later.' },
@@ -72,7 +57,8 @@ export function createGatewayErrorFormatter(logger: Logger) {
     }
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     const code = extensions.code;
-    if (typeof extensions.messageEn === 'string' || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) {
+    // Errors about the caller's own request describe the query the caller sent: safe as they are.
+    if (typeof extensions.messageEn === 'string' || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
       return { ...formatted, extensions };
     }
     logger.error({ err: error }, 'unexpected error at the gateway');
@@ -81,36 +67,5 @@ export function createGatewayErrorFormatter(logger: Logger) {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
     };
-  };
-}
-
-/**
- * Refuses a request whose document does not name one operation to run (an `operationName` the
- * document does not define, several operations and no name, no operation at all) with HTTP 400
- * OPERATION_RESOLUTION_FAILURE, before planning. Left to the gateway, it fails inside the query
- * planner, uncoded, and answers 500.
- */
-export function operationResolutionPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, request, document }) {
-          if (operation) return;
-          const named = request.operationName;
-          const count = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length;
-          const [message, messageEn] = named
-            ? [`Yêu cầu không có thao tác tên "${named}".`, `The document has no operation named "${named}".`]
-            : count > 1
-              ? [
-                  'Yêu cầu có nhiều thao tác: cần chỉ rõ operationName.',
-                  'The document has several operations: operationName must name one.',
-                ]
-              : ['Yêu cầu không có thao tác nào.', 'The document has no operation.'];
-          throw new GraphQLError(message, {
-            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', messageEn, http: { status: 400 } },
-          });
-        },
-      };
-    },
   };
 }

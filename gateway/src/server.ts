@@ -11,6 +11,7 @@ import {
   listen,
   PayloadTooLargeError,
   readBody,
+  requestErrorsPlugin,
   sendGraphQLError,
   sendJson,
 } from '@metrology/kit/http';
@@ -19,7 +20,7 @@ import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
-import { createGatewayErrorFormatter, isSubgraphName, operationResolutionPlugin, serviceUnavailable } from './errors';
+import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
 import { checkScalarInput, queryProtection } from './limits';
 import { ResponseCache, ResponseLabels, responseLabelsPlugin } from './response-cache';
 import { SubgraphRevisions } from './revisions';
@@ -95,6 +96,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
+    // Clients send whole documents; no registry of queries kept for them (APQ).
+    persistedQueries: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: createGatewayErrorFormatter(logger),
@@ -103,7 +106,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
-      operationResolutionPlugin(),
+      requestErrorsPlugin<GatewayContext>(),
       responseLabelsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()

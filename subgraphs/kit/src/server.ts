@@ -14,6 +14,7 @@ import {
   onShutdownSignal,
   PayloadTooLargeError,
   readBody,
+  requestErrorsPlugin,
   sendGraphQLError,
   sendJson,
 } from './http';
@@ -133,7 +134,10 @@ export async function startSubgraph(
       ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin(logger),
       revisionLabelPlugin(watcher, definition.revisionCoverage ?? {}),
+      requestErrorsPlugin<BaseContext>(),
     ],
+    // The gateway sends whole documents; no registry of queries kept for it (APQ).
+    persistedQueries: false,
   });
   await apollo.start();
   // The revision stream is one more signed GET route (real PostgreSQL only).

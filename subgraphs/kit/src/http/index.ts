@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 
+export { REQUEST_ERROR_CODES, requestErrorsPlugin } from './request-errors';
+
 /** A request too large for the configured limit. */
 export class PayloadTooLargeError extends Error {}
 
