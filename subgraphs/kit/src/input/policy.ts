@@ -106,6 +106,11 @@ const MESSAGES: Record<Violation, (kind: TextKind) => [vi: string, en: string]> 
         ],
 };
 
+/** What is wrong with a refused value, as the end of a sentence: [Vietnamese, English]. */
+export function violationText(violation: Violation, kind: TextKind): [vi: string, en: string] {
+  return MESSAGES[violation](kind);
+}
+
 /** The Vietnamese and English messages for a refused value of `field`. */
 export function describeViolation(violation: Violation, kind: TextKind, field: string): [vi: string, en: string] {
   const [vi, en] = MESSAGES[violation](kind);

@@ -1,4 +1,4 @@
-import { BadInputError, isLocalDate, MetrologyField, toNfc } from '@metrology/kit';
+import { BadInputError, isLocalDate, MetrologyField, textViolation, toNfc, violationText } from '@metrology/kit';
 import { CsvSyntaxError, readCsv } from './criteria.csv';
 
 /**
@@ -77,13 +77,14 @@ function where(place: Place): { vi: string; en: string } {
 }
 
 /** BAD_USER_INPUT on `content`, naming the row or criterion and the property. */
-function refuse(place: Place, problemVi: string, problemEn: string): BadInputError {
+function refuse(place: Place, problemVi: string, problemEn: string, details: Record<string, unknown> = {}): BadInputError {
   const at = where(place);
   return new BadInputError(
     'content',
     `${at.vi}, "${place.property}": ${problemVi}`,
     `${at.en}, "${place.property}": ${problemEn}`,
     {
+      ...details,
       property: place.property,
       ...(place.location?.row !== undefined ? { row: place.location.row } : {}),
       ...(place.location?.index !== undefined ? { index: place.location.index } : {}),
@@ -98,6 +99,12 @@ function text(value: unknown, place: Place, max: number, required: boolean): str
     return null;
   }
   if (typeof value !== 'string') throw refuse(place, 'phải là chuỗi ký tự.', 'must be a string.');
+  // JSON can spell any character as an escape, unseen by the input policy on the document's text.
+  const violation = textViolation(value, 'line');
+  if (violation) {
+    const [vi, en] = violationText(violation, 'line');
+    throw refuse(place, `${vi}.`, `${en}.`, { reason: violation });
+  }
   const result = toNfc(value);
   if (result.length > max) throw refuse(place, `dài quá ${max} ký tự.`, `is longer than ${max} characters.`);
   return result;
