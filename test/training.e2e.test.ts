@@ -17,12 +17,11 @@ const LEARNER_B: Caller = { role: 'trainee', subject: 'e2e-learner-b' };
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Hữu'];
 const GIVEN = ['Hải', 'Bình', 'Lan', 'Hùng', 'Phương', 'Tuấn', 'Hằng', 'Dũng', 'Yến', 'Sơn', 'Trang', 'Khoa', 'Linh', 'Đạt'];
-/** 61 distinct Vietnamese names; the first one is the name checked in the PDF. */
-const NAMES = Array.from({ length: 61 }, (_, i) =>
-  i === 0
-    ? 'Nguyễn Văn Hải'
-    : `${FAMILY[i % 12]} ${MIDDLE[(i * 5) % 8]} ${GIVEN[(i * 3) % 14]} ${String.fromCharCode(65 + (i % 26))}${i}`,
-);
+/**
+ * 61 distinct Vietnamese names (family and middle name differ for any two: 12 × 8 pairs); the first
+ * one, "Nguyễn Văn Hải", is the name checked in the PDF. Letters only, as the name rule wants.
+ */
+const NAMES = Array.from({ length: 61 }, (_, i) => `${FAMILY[i % 12]} ${MIDDLE[Math.floor(i / 12) % 8]} ${GIVEN[(i * 3) % 14]}`);
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
