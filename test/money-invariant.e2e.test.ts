@@ -83,7 +83,8 @@ describe('the money invariant, through the gateway', () => {
   const ids = { line: '', lineVersion: 0, disbursement: '', draft: '', draftVersion: 0, submitted: '', submittedVersion: 0 };
 
   async function call<T>(query: string, variables: Record<string, unknown>, role: Role = 'finance'): Promise<GraphQLResponse<T>> {
-    return stack.execute<T>({ query, variables }, { role });
+    // Another finance officer records approvals (four eyes: not whoever submitted).
+    return stack.execute<T>({ query, variables }, { role, subject: query === APPROVE_ESTIMATE ? 'e2e-finance-2' : undefined });
   }
   async function data<T>(query: string, variables: Record<string, unknown>, role: Role = 'finance'): Promise<T> {
     const result = await call<T>(query, variables, role);
