@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './harness';
 import { databaseFingerprint } from './hostile/database';
 import { type FieldCase, fieldCases, type Location, readApiSchema } from './hostile/schema-cases';
-import { judge, post, probeBody, probesOf, runProbes } from './hostile/sweep';
+import { judge, type Probe, post, probeBody, probesOf, runProbes } from './hostile/sweep';
 import { DATE_CLASSES, type HostileClass, MONEY_CLASSES, TEXT_CLASSES } from './hostile/values';
 
 const TEXT: Location['scalar'][] = ['String', 'ID'];
@@ -59,6 +59,33 @@ describe('hostile input on every field of the API schema', () => {
     // The lone surrogates travel as JSON escapes in the raw body.
     const surrogate = probes.find((probe) => probe.hostile.name === 'lone high surrogate');
     expect(surrogate && probeBody(surrogate)).toContain('\\ud800');
+    const before = await databaseFingerprint(stack);
+    expect(await sweep(probes)).toEqual([]);
+    expect(await databaseFingerprint(stack)).toEqual(before);
+  });
+
+  it('refuses the same characters written as escapes in a string literal of the document, for every plain String and ID argument', async () => {
+    const refused = TEXT_CLASSES.filter((hostile) => hostile.refused);
+    const probes = cases.flatMap((fieldCase) =>
+      fieldCase.locations
+        .filter((location) => TEXT.includes(location.scalar) && location.keys.length === 1)
+        .flatMap((location) =>
+          refused.map((hostile): Probe => {
+            const name = String(location.keys[0]);
+            const { [name]: _literal, ...variables } = fieldCase.variables();
+            // JSON escapes are GraphQL string escapes; a lone surrogate is a syntax error there.
+            const query = fieldCase.documentWith({ [name]: JSON.stringify(hostile.value) });
+            const lone = hostile.name.startsWith('lone');
+            return {
+              fieldCase,
+              location,
+              hostile,
+              body: JSON.stringify({ query, variables }),
+              ...(lone ? { expectStatus: 400 } : { expectRefusal: { named: true } }),
+            };
+          }),
+        ),
+    );
     const before = await databaseFingerprint(stack);
     expect(await sweep(probes)).toEqual([]);
     expect(await databaseFingerprint(stack)).toEqual(before);

@@ -50,6 +50,8 @@ export interface FieldCase {
   coordinate: string;
   field: string;
   document: string;
+  /** The document with the given arguments written as literals (GraphQL text) instead of variables. */
+  documentWith(literals: Record<string, string>): string;
   /** Well-formed variables: random ids, valid dates and amounts, enums at their first value. */
   variables: () => Record<string, unknown>;
   locations: Location[];
@@ -126,11 +128,12 @@ export function fieldCases(schema: GraphQLSchema): FieldCase[] {
   ] as const;
   return roots.flatMap(([operation, root]) =>
     Object.values(root?.getFields() ?? {}).map((field): FieldCase => {
-      const declarations = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
-      const passing = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-      const document = field.args.length
-        ? `${operation} Sweep(${declarations}) { ${field.name}(${passing})${selectionFor(field)} }`
-        : `${operation} Sweep { ${field.name}${selectionFor(field)} }`;
+      const documentWith = (literals: Record<string, string>) => {
+        const variables = field.args.filter((arg) => !(arg.name in literals));
+        const declarations = variables.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+        const passing = field.args.map((arg) => `${arg.name}: ${literals[arg.name] ?? `$${arg.name}`}`).join(', ');
+        return `${operation} Sweep${declarations ? `(${declarations})` : ''} { ${field.name}${passing ? `(${passing})` : ''}${selectionFor(field)} }`;
+      };
       const locations = field.args.flatMap((arg) => {
         const named = getNamedType(arg.type);
         // An input object argument is named by the path inside it, as services name fields.
@@ -140,7 +143,8 @@ export function fieldCases(schema: GraphQLSchema): FieldCase[] {
         operation,
         coordinate: `${root?.name}.${field.name}`,
         field: field.name,
-        document,
+        document: documentWith({}),
+        documentWith,
         variables: () => Object.fromEntries(field.args.map((arg) => [arg.name, sampleValue(arg.type)])),
         locations,
       };

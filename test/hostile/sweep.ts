@@ -33,6 +33,10 @@ export interface Probe {
    * policy does), with `reason` when given.
    */
   expectRefusal?: { named: boolean; reason?: string };
+  /** When set, the HTTP status the answer must have. */
+  expectStatus?: number;
+  /** The request body, when not the field's document with the value in its variables. */
+  body?: string;
 }
 
 /** Posts one operation to the gateway as the given bearer; the raw body keeps JSON escapes. */
@@ -51,6 +55,7 @@ export async function post(url: string, token: string, body: string): Promise<An
 }
 
 export function probeBody(probe: Probe): string {
+  if (probe.body !== undefined) return probe.body;
   const variables = withValueAt(probe.fieldCase.variables(), probe.location, probe.hostile.value);
   return requestBody({ query: probe.fieldCase.document, variables });
 }
@@ -64,6 +69,9 @@ export function judge(answer: Answer, probe: Probe): string | null {
     const code = error.extensions?.code;
     if (typeof code !== 'string') return `${where}: an error without a code: ${JSON.stringify(error)}`;
     if (!CLIENT_ERROR_CODES.has(code)) return `${where}: ${code}: ${error.message}`;
+  }
+  if (probe.expectStatus !== undefined && answer.status !== probe.expectStatus) {
+    return `${where}: HTTP ${answer.status}, not ${probe.expectStatus}: ${JSON.stringify(errors).slice(0, 300)}`;
   }
   if (probe.expectRefusal) {
     const refusal = errors.find(
