@@ -59,6 +59,7 @@ export const MONEY_CLASSES: HostileClass[] = [
   { name: 'fractional', value: 1.5, refused: true },
   { name: '10^16', value: 10_000_000_000_000_000, refused: true },
   { name: '10^16 as a string', value: '10000000000000000', refused: true },
+  // As a JSON number, 1e3 is just 1000 once parsed (a valid amount); as a string it is not digits.
   { name: 'exponent string', value: '1e3', refused: true },
   { name: 'non-numeric string', value: 'một nghìn', refused: true },
   { name: 'past 2^53', value: new RawJson('9007199254740993'), refused: true },
