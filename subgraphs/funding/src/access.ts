@@ -1,5 +1,5 @@
 import { defineAccess, whenFor } from '@metrology/kit';
-import { MONEY_KEEPERS } from './shared/roles';
+import { MONEY_KEEPERS, MONEY_READERS } from './shared/roles';
 
 /**
  * Funding's role matrix (docs/ROLES.md is printed from it). The books are kept by finance
@@ -8,6 +8,7 @@ import { MONEY_KEEPERS } from './shared/roles';
  */
 
 const keeper = { roles: MONEY_KEEPERS };
+const reader = { roles: MONEY_READERS };
 
 export const ACCESS = defineAccess('funding', {
   Query: {
@@ -38,6 +39,16 @@ export const ACCESS = defineAccess('funding', {
     submitBudgetEstimate: keeper,
     updateBudgetEstimate: keeper,
     updateBudgetLine: keeper,
+  },
+  fields: {
+    'AssuranceEngagement.moneySpent': reader,
+    'Course.moneySpent': reader,
+    'Laboratory.moneySpent': reader,
+    'MeasurementStandard.moneySpent': reader,
+    'Organization.contributions': reader,
+    'Organization.paymentsReceived': reader,
+    'Plan.annualReportUrl': { roles: ['viewer', 'admin'] },
+    'Plan.budgetSummary': reader,
   },
   fourEyes: [
     {

@@ -63,6 +63,14 @@ export const ACCESS = defineAccess('labs', {
     updateOrganization: officer,
     withdrawRecognition: officer,
   },
+  fields: {
+    'Laboratory.assessments': officer,
+    'Laboratory.recognitions': reader,
+    'Organization.assuranceEngagements': reader,
+    'Organization.laboratories': reader,
+    'Organization.measurementStandards': reader,
+    'Recognition.assessment': officer,
+  },
   fourEyes: [
     {
       field: 'Mutation.decideAssessment',

@@ -29,11 +29,11 @@ function conditions(rule: AccessRule): string {
   return [...byText.values()].map(({ roles, text }) => `${roles.join(', ')}: ${text.en} (${text.vi})`).join('; ');
 }
 
-function operationTable(kind: 'Query' | 'Mutation', rules: Readonly<Record<string, AccessRule>>): string[] {
+function operationTable(kind: 'Query' | 'Mutation' | 'fields', rules: Readonly<Record<string, AccessRule>>): string[] {
   const names = Object.keys(rules).sort();
   if (names.length === 0) return [];
   const lines = [
-    `| ${kind === 'Query' ? 'query' : 'mutation'} | ${ROLES.join(' | ')} | anonymous | ¹ condition, checked by the service |`,
+    `| ${kind === 'Query' ? 'query' : kind === 'Mutation' ? 'mutation' : 'field'} | ${ROLES.join(' | ')} | anonymous | ¹ condition, checked by the service |`,
     `| --- | ${ROLES.map(() => ':-:').join(' | ')} | :-: | --- |`,
   ];
   for (const name of names) {
@@ -95,6 +95,18 @@ export function renderRolesDocument(matrices: readonly AccessMatrix[]): string {
     for (const kind of ['Mutation', 'Query'] as const) {
       const table = operationTable(kind, matrix[kind]);
       if (table.length) lines.push(`### ${matrix.subgraph}: ${kind === 'Query' ? 'queries' : 'mutations'}`, '', ...table, '');
+    }
+    const fields = operationTable('fields', matrix.fields);
+    if (fields.length) {
+      lines.push(
+        `### ${matrix.subgraph}: fields of entities that roles restrict`,
+        '',
+        'Wherever the entity is reached (a query, or a reference from another subgraph through the gateway):',
+        'a refused role gets FORBIDDEN on the field alone, the rest of the answer stays.',
+        '',
+        ...fields,
+        '',
+      );
     }
     lines.push(...personalTables(matrix));
   }

@@ -72,6 +72,8 @@ export interface AccessMatrix {
   subgraph: string;
   Query: Readonly<Record<string, AccessRule>>;
   Mutation: Readonly<Record<string, AccessRule>>;
+  /** Fields of entity types that roles restrict (`Plan.budgetSummary`), reached by references too. */
+  fields: Readonly<Record<string, AccessRule>>;
   personal?: PersonalFields;
   /** Separation-of-duties rules enforced or considered for this subgraph's operations. */
   fourEyes?: readonly FourEyesRule[];
@@ -94,25 +96,28 @@ type Rules<T> = { readonly [K in keyof T]: AccessRule };
 export function defineAccess<
   Q extends Record<string, AccessRuleSpec>,
   M extends Record<string, AccessRuleSpec>,
+  F extends Record<string, AccessRuleSpec> = Record<never, AccessRuleSpec>,
   Relation extends string = never,
 >(
   subgraph: string,
-  spec: { Query: Q; Mutation: M; personal?: PersonalFields<Relation>; fourEyes?: readonly FourEyesRule[] },
+  spec: { Query: Q; Mutation: M; fields?: F; personal?: PersonalFields<Relation>; fourEyes?: readonly FourEyesRule[] },
 ): {
   subgraph: string;
   Query: Rules<Q>;
   Mutation: Rules<M>;
+  fields: Rules<F>;
   personal?: PersonalFields<Relation>;
   fourEyes?: readonly FourEyesRule[];
 } {
-  const rules = <T extends Record<string, AccessRuleSpec>>(kind: RootKind, specs: T): Rules<T> =>
+  const rules = <T extends Record<string, AccessRuleSpec>>(kind: RootKind | null, specs: T): Rules<T> =>
     Object.fromEntries(
-      Object.entries(specs).map(([name, rule]) => [name, Object.freeze({ ...rule, field: `${kind}.${name}` })]),
+      Object.entries(specs).map(([name, rule]) => [name, Object.freeze({ ...rule, field: kind ? `${kind}.${name}` : name })]),
     ) as Rules<T>;
   return {
     subgraph,
     Query: rules('Query', spec.Query),
     Mutation: rules('Mutation', spec.Mutation),
+    fields: rules(null, spec.fields ?? ({} as F)),
     personal: spec.personal,
     fourEyes: spec.fourEyes,
   };
@@ -149,6 +154,11 @@ export function accessDrift(schema: GraphQLSchema, matrix: AccessMatrix): { unli
     const fields = type && isObjectType(type) ? Object.keys(type.getFields()).filter((name) => !FEDERATION_FIELDS.has(name)) : [];
     for (const name of fields) if (!matrix[kind][name]) unlisted.push(`${kind}.${name}`);
     for (const name of Object.keys(matrix[kind])) if (!fields.includes(name)) unknown.push(`${kind}.${name}`);
+  }
+  for (const key of Object.keys(matrix.fields)) {
+    const [typeName = '', fieldName = ''] = key.split('.');
+    const type = schema.getType(typeName);
+    if (!type || !isObjectType(type) || !type.getFields()[fieldName]) unknown.push(key);
   }
   return { unlisted, unknown };
 }

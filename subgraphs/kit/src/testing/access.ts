@@ -144,3 +144,43 @@ export async function sweepAccessMatrix(
   }
   return { calls, violations };
 }
+
+/**
+ * Every role-restricted field of an entity (`matrix.fields`), read as every role and anonymously
+ * through the operation `reach` gives for it (a reference, or a path open to every signed-in
+ * caller), and the cells whose answer the matrix does not allow.
+ */
+export async function sweepFieldAccess(
+  matrix: AccessMatrix,
+  reach: Readonly<Record<string, Operation>>,
+  execute: (operation: Operation, identity: Identity) => Promise<GraphQLResponse>,
+): Promise<{ calls: number; violations: string[] }> {
+  const violations: string[] = [];
+  let calls = 0;
+  for (const [key, rule] of Object.entries(matrix.fields)) {
+    const operation = reach[key];
+    if (!operation) {
+      violations.push(`${key}: no operation reaches it`);
+      continue;
+    }
+    const fieldName = key.split('.')[1];
+    for (const caller of [...ROLES, 'anonymous'] as const) {
+      const response = await execute(operation, callerIdentity(caller));
+      calls += 1;
+      const errors = response.errors ?? [];
+      const cell: AccessCell = {
+        field: key,
+        caller,
+        codes: errors.map((error) => String(error.extensions?.code)),
+        reasons: errors.map((error) => error.extensions?.reason),
+      };
+      const violation = cellViolation(rule, cell);
+      if (violation) violations.push(`${key} as ${caller}: ${violation} (${errors[0]?.message ?? 'no error'})`);
+      // An admitted caller must really get the field: the operation reaches it for them.
+      if (!violation && admits(rule, caller === 'anonymous' ? [] : [caller], caller !== 'anonymous') && errors.length === 0) {
+        if (!JSON.stringify(response.data ?? {}).includes(`"${fieldName}":`)) violations.push(`${key} as ${caller}: not reached`);
+      }
+    }
+  }
+  return { calls, violations };
+}

@@ -1,6 +1,6 @@
 import { type BaseContext, MoneyScalar } from '@metrology/kit';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { MONEY_READERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { moneySpentLoader } from './activity.loaders';
 import { ACTIVITY_TYPES, ActivityKind, type ActivityStub } from './activity.types';
 
@@ -8,7 +8,7 @@ import { ACTIVITY_TYPES, ActivityKind, type ActivityStub } from './activity.type
 function moneySpentResolver(kind: ActivityKind) {
   @Resolver(() => ACTIVITY_TYPES[kind])
   class ActivityMoneySpentResolver {
-    @Authorized(...MONEY_READERS)
+    @Authorized(ACCESS.fields[`${ACTIVITY_TYPES[kind].name}.moneySpent` as keyof typeof ACCESS.fields])
     // Nullable like every field added to another subgraph's entity: an error here (a refused
     // role, a figure that cannot be served) must not null the activity its owner resolved.
     @FieldResolver(() => MoneyScalar, {

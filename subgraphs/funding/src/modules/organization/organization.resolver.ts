@@ -1,13 +1,13 @@
 import { type BaseContext, MoneyScalar } from '@metrology/kit';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { MONEY_READERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { contributedLoader, paidLoader } from './organization.loaders';
 import { Organization } from './organization.types';
 
 /** `Organization.contributions` and `Organization.paymentsReceived`: money totals by tax code. */
 @Resolver(() => Organization)
 export class OrganizationMoneyResolver {
-  @Authorized(...MONEY_READERS)
+  @Authorized(ACCESS.fields['Organization.contributions'])
   // Nullable like every field added to another subgraph's entity (docs/ARCHITECTURE.md).
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
@@ -17,7 +17,7 @@ export class OrganizationMoneyResolver {
     return ctx.loaders.get(contributedLoader).load(organization.taxCode);
   }
 
-  @Authorized(...MONEY_READERS)
+  @Authorized(ACCESS.fields['Organization.paymentsReceived'])
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
     description: 'Total paid to it as payee, net of reversals, in whole VND (funding). Finance, admin and viewers.',

@@ -1,5 +1,6 @@
 import type { BaseContext } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ACCESS } from '../../access';
 import { Plan } from '../plan/plan.entity';
 import { phasesByPlanLoader } from '../plan/plan.loaders';
 import { assertYearInPhases } from '../plan/plan.service';
@@ -12,7 +13,7 @@ export function annualReportUrlOf(publicUrl: string, planCode: string, year: num
 /** `Plan.annualReportUrl`: funding owns the plan header, so it names the report of the plan. */
 @Resolver(() => Plan)
 export class PlanAnnualReportResolver {
-  @Authorized('viewer', 'admin')
+  @Authorized(ACCESS.fields['Plan.annualReportUrl'])
   @FieldResolver(() => String, {
     description:
       "Link to the annual implementation report (báo cáo kết quả thực hiện kế hoạch) for a year: a Vietnamese A4 PDF built by the gateway from the scorecard, the budget execution and the year's activities. Viewers and administrators; BAD_USER_INPUT (field year) for a year outside the plan's phases.",

@@ -1,6 +1,6 @@
 import { type BaseContext, LocalDateScalar } from '@metrology/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { MONEY_READERS } from '../../shared/roles';
+import { ACCESS } from '../../access';
 import { Plan } from '../plan/plan.entity';
 import { summaryService } from './summary.service';
 import { BudgetSummary } from './summary.types';
@@ -8,7 +8,7 @@ import { BudgetSummary } from './summary.types';
 /** `Plan.budgetSummary`. */
 @Resolver(() => Plan)
 export class PlanBudgetSummaryResolver {
-  @Authorized(...MONEY_READERS)
+  @Authorized(ACCESS.fields['Plan.budgetSummary'])
   @FieldResolver(() => BudgetSummary, {
     // Nullable so that a figure that cannot be served (see docs/ARCHITECTURE.md, "Money and
     // dates") or a refused role errors the summary alone, never the plan it belongs to.

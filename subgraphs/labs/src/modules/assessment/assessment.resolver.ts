@@ -229,7 +229,7 @@ export class CriterionScoreResolver {
 /** `Laboratory.assessments`: officers only. */
 @Resolver(() => Laboratory)
 export class LaboratoryAssessmentsResolver {
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.fields['Laboratory.assessments'])
   @FieldResolver(() => [Assessment], { description: 'Its assessments, latest first (assessors and administrators only).' })
   assessments(@Root() laboratory: Laboratory, @Ctx() ctx: BaseContext): Promise<Assessment[]> {
     return ctx.loaders.get(assessmentsByLaboratoryLoader).load(laboratory.id);

@@ -1,7 +1,6 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../access';
-import { REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Laboratory } from '../laboratory/laboratory.entity';
 import { laboratoryByIdLoader } from '../laboratory/laboratory.loaders';
@@ -110,7 +109,7 @@ export class AssuranceEngagementResolver {
 /** `Organization.assuranceEngagements`. */
 @Resolver(() => Organization)
 export class OrganizationAssuranceEngagementsResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.fields['Organization.assuranceEngagements'])
   @FieldResolver(() => [AssuranceEngagement], {
     description: 'Measurement Assurance Programme engagements supporting it, latest planned start first.',
   })

@@ -1,7 +1,6 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../access';
-import { REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Organization } from '../organization/organization.entity';
 import { organizationByTaxCodeLoader } from '../organization/organization.loaders';
@@ -75,7 +74,7 @@ export class LaboratoryResolver {
 /** `Organization.laboratories`: the register's laboratories of an organisation. */
 @Resolver(() => Organization)
 export class OrganizationLaboratoriesResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.fields['Organization.laboratories'])
   @FieldResolver(() => [Laboratory], { description: 'Its laboratories (phòng thí nghiệm), by code.' })
   laboratories(@Root() organization: Pick<Organization, 'taxCode'>, @Ctx() ctx: BaseContext): Promise<Laboratory[]> {
     return ctx.loaders.get(laboratoriesByOrganizationLoader).load(organization.taxCode);

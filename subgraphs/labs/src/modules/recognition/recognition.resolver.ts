@@ -1,7 +1,6 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../access';
-import { OFFICER_ROLES, REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Assessment } from '../assessment/assessment.entity';
 import { assessmentByIdLoader } from '../assessment/assessment.loaders';
@@ -92,7 +91,7 @@ export class RecognitionResolver {
     return related(await ctx.loaders.get(laboratoryByIdLoader).load(recognition.laboratory.id), 'laboratory');
   }
 
-  @Authorized(...OFFICER_ROLES)
+  @Authorized(ACCESS.fields['Recognition.assessment'])
   @FieldResolver(() => Assessment, { description: 'The passed assessment it follows (officers only).' })
   async assessment(@Root() recognition: Recognition, @Ctx() ctx: BaseContext): Promise<Assessment> {
     return related(await ctx.loaders.get(assessmentByIdLoader).load(recognition.assessment.id), 'assessment');
@@ -102,7 +101,7 @@ export class RecognitionResolver {
 /** `Laboratory.recognitions`. */
 @Resolver(() => Laboratory)
 export class LaboratoryRecognitionsResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.fields['Laboratory.recognitions'])
   @FieldResolver(() => [Recognition], { description: 'Its recognitions (công nhận), latest first.' })
   recognitions(@Root() laboratory: Laboratory, @Ctx() ctx: BaseContext): Promise<Recognition[]> {
     return ctx.loaders.get(recognitionsByLaboratoryLoader).load(laboratory.id);

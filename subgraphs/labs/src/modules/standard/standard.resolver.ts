@@ -1,7 +1,6 @@
 import { type BaseContext, LocalDateScalar, type Page } from '@metrology/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../access';
-import { REGISTER_READER_ROLES } from '../../shared/access';
 import { related } from '../../shared/relation';
 import { Organization } from '../organization/organization.entity';
 import { organizationByTaxCodeLoader } from '../organization/organization.loaders';
@@ -103,7 +102,7 @@ export class MeasurementStandardResolver {
 /** `Organization.measurementStandards`. */
 @Resolver(() => Organization)
 export class OrganizationMeasurementStandardsResolver {
-  @Authorized(...REGISTER_READER_ROLES)
+  @Authorized(ACCESS.fields['Organization.measurementStandards'])
   @FieldResolver(() => [MeasurementStandard], { description: 'Socialised standards and instruments it owns.' })
   measurementStandards(
     @Root() organization: Pick<Organization, 'taxCode'>,
