@@ -22,7 +22,8 @@ export class ContributionResolver {
 
   @Authorized(ACCESS.Mutation.recordContribution)
   @Mutation(() => Contribution, {
-    description: 'Records money mobilised. BAD_USER_INPUT for a bad tax code, amount or blank purpose.',
+    description:
+      'Records money mobilised. BAD_USER_INPUT for a bad tax code, amount or blank purpose; CONFLICT (extensions.reason LEDGER_LIMIT, extensions.limit) when the money recorded would pass 2^53 − 1 in all.',
   })
   recordContribution(
     @Arg('input', () => RecordContributionInput) input: RecordContributionInput,

@@ -21,7 +21,7 @@ export class DisbursementResolver {
   @Authorized(ACCESS.Mutation.recordDisbursement)
   @Mutation(() => Disbursement, {
     description:
-      "Records a payment. CONFLICT (extensions.over) when the line's disbursements would pass its allocation, also under concurrent requests; CONFLICT for a voucher number already recorded; BAD_USER_INPUT for a bad tax code, amount or blank text.",
+      "Records a payment. CONFLICT (extensions.over) when the line's disbursements would pass its allocation, also under concurrent requests; CONFLICT for a voucher number already recorded; BAD_USER_INPUT for a bad tax code, amount or blank text; NOT_FOUND (extensions.field `activity.id`) for an activity its owner does not have; SERVICE_UNAVAILABLE (extensions.service) when the owner cannot say; CONFLICT (extensions.reason LEDGER_LIMIT) when the money recorded would pass 2^53 − 1 in all. Nothing is written on any refusal.",
   })
   recordDisbursement(
     @Arg('input', () => RecordDisbursementInput) input: RecordDisbursementInput,
