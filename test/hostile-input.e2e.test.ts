@@ -91,16 +91,24 @@ describe('hostile input on every field of the API schema', () => {
     expect(await databaseFingerprint(stack)).toEqual(before);
   });
 
-  it('answers bad dates at every LocalDate location with BAD_USER_INPUT, writing nothing', async () => {
-    const probes = probesOf(cases, ['LocalDate'], DATE_CLASSES, () => ({ named: false }));
+  it('answers bad dates at every LocalDate location with HTTP 400 BAD_USER_INPUT, writing nothing', async () => {
+    // Refused while the variables are coerced, before execution: the request is bad (400).
+    const probes = probesOf(cases, ['LocalDate'], DATE_CLASSES, () => ({ named: false })).map((probe) => ({
+      ...probe,
+      expectStatus: 400,
+    }));
     expect(probes.length).toBeGreaterThan(0);
     const before = await databaseFingerprint(stack);
     expect(await sweep(probes)).toEqual([]);
     expect(await databaseFingerprint(stack)).toEqual(before);
   });
 
-  it('answers bad amounts at every Money location with BAD_USER_INPUT, writing nothing', async () => {
-    const probes = probesOf(cases, ['Money'], MONEY_CLASSES, () => ({ named: false }));
+  it('answers bad amounts at every Money location with HTTP 400 BAD_USER_INPUT, writing nothing', async () => {
+    // Refused while the variables are coerced, before execution: the request is bad (400).
+    const probes = probesOf(cases, ['Money'], MONEY_CLASSES, () => ({ named: false })).map((probe) => ({
+      ...probe,
+      expectStatus: 400,
+    }));
     expect(probes.length).toBeGreaterThan(0);
     const before = await databaseFingerprint(stack);
     expect(await sweep(probes)).toEqual([]);
