@@ -197,13 +197,24 @@ describe('a disbursement names an activity that exists, as its owner says', () =
       secret,
     );
     expect(exists.data?._entities).toEqual([{ __typename: 'Course' }]);
-    const representations = [{ __typename: 'Course', id: courseId }];
-    for (const query of [
-      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Course { title venue } } }',
-      '{ courses { items { id title } } }',
-    ]) {
-      const refused = await postSigned(stack.subgraphs.training.url, { query, variables: { representations } }, identity, secret);
-      expect(refused.status).toBe(403);
+    const refusedQueries = [
+      {
+        url: stack.subgraphs.training.url,
+        query:
+          'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Course { title venue } } }',
+        representations: [{ __typename: 'Course', id: courseId }],
+      },
+      { url: stack.subgraphs.training.url, query: '{ courses { items { id title } } }', representations: [] },
+      {
+        url: stack.subgraphs.labs.url,
+        query:
+          'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Laboratory { name } } }',
+        representations: [{ __typename: 'Laboratory', id: laboratoryId }],
+      },
+    ];
+    for (const { url, query, representations } of refusedQueries) {
+      const refused = await postSigned(url, { query, variables: { representations } }, identity, secret);
+      expect(refused.status, query).toBe(403);
       expect(refused.data ?? null).toBeNull();
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
