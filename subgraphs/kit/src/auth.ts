@@ -1,4 +1,4 @@
-import type { AuthChecker } from 'type-graphql';
+import type { AuthCheckerFn } from 'type-graphql';
 import { type AccessRule, admits, admittedRoles, ROLE_NAMES_VI } from './access/matrix';
 import type { BaseContext } from './context';
 import { DomainError, UnauthenticatedError } from './errors';
@@ -31,7 +31,7 @@ function isRule(value: Role | AccessRule): value is AccessRule {
  * the roles FORBIDDEN (reason ROLE). Conditions (a trainee sees only their own records) live in
  * services.
  */
-export const roleAuthChecker: AuthChecker<BaseContext, Role | AccessRule> = ({ context, info }, roles) => {
+export const roleAuthChecker: AuthCheckerFn<BaseContext, Role | AccessRule> = ({ context, info }, roles) => {
   const rule = roles.find(isRule);
   if (rule) {
     const field = `${info.parentType.name}.${info.fieldName}`;
