@@ -49,6 +49,11 @@ describe('createTokenVerifier', () => {
     await expect(verify(foreign)).rejects.toBeInstanceOf(TokenError);
     expect((await verify(token)).roles).toEqual(['trainee']);
   });
+
+  it('refuses a token whose subject is a service identity’s (service:…), so no person can ask as a subgraph', async () => {
+    const token = await signDevelopmentToken(CONFIG, { subject: 'service:funding', roles: [] });
+    await expect(createTokenVerifier(CONFIG)(token)).rejects.toBeInstanceOf(TokenError);
+  });
 });
 
 /** A token signed with the test secret, with exactly the given `iat` and `exp` (seconds; omitted when undefined). */

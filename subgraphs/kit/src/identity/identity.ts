@@ -18,6 +18,12 @@ export interface Identity {
   name: string | null;
 }
 
+/**
+ * Subjects of service identities (`service:<subgraph>`), the identity one subgraph asks another as
+ * (kit `peers/`). No person's token may carry one: the token check refuses it.
+ */
+export const SERVICE_SUBJECT_PREFIX = 'service:';
+
 export const ANONYMOUS: Identity = Object.freeze({ subject: null, roles: [], name: null }) as Identity;
 
 export function hasAnyRole(identity: Identity, roles: readonly Role[]): boolean {

@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { textViolation } from '../input/policy';
-import { type Identity, isRole, type Role } from './identity';
+import { type Identity, isRole, type Role, SERVICE_SUBJECT_PREFIX } from './identity';
 
 /**
  * Bearer tokens are verified at the gateway. Development uses HS256 with a marked development
@@ -129,6 +129,8 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
       throw new TokenError(error instanceof Error ? error.message : 'invalid token');
     }
     if (!payload.sub) throw new TokenError('token has no subject');
+    // Service identities are the subgraphs' own (kit `peers/`): a person's token cannot be one.
+    if (payload.sub.startsWith(SERVICE_SUBJECT_PREFIX)) throw new TokenError('token subject is reserved for services');
     const tooLong = lifetimeProblem(payload, config.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
     if (tooLong) throw new TokenError(tooLong);
     const rawRoles = payload[config.rolesClaim];

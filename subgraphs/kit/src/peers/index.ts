@@ -1,6 +1,6 @@
 import type { SubgraphName } from '../config';
 import { ServiceUnavailableError } from '../errors';
-import type { Identity } from '../identity/identity';
+import { type Identity, SERVICE_SUBJECT_PREFIX } from '../identity/identity';
 import { signIdentity } from '../identity/signature';
 
 /**
@@ -10,9 +10,6 @@ import { signIdentity } from '../identity/signature';
  * A service identity has no role and may send this one document only (the kit's server refuses
  * any other request from it), so an owner grants it existence and nothing else.
  */
-
-/** Subjects of service identities: `service:<subgraph>`. */
-export const SERVICE_SUBJECT_PREFIX = 'service:';
 
 /** The identity a subgraph calls another as: no role, a `service:` subject. */
 export function serviceIdentity(name: SubgraphName): Identity {
