@@ -101,8 +101,8 @@ export function renderRolesDocument(matrices: readonly AccessMatrix[]): string {
       lines.push(
         `### ${matrix.subgraph}: fields of entities that roles restrict`,
         '',
-        'Wherever the entity is reached (a query, or a reference from another subgraph through the gateway):',
-        'a refused role gets FORBIDDEN on the field alone, the rest of the answer stays.',
+        'Wherever the entity is reached (a query, or a reference from another subgraph through the gateway),',
+        'a refused role gets FORBIDDEN with the path of the field.',
         '',
         ...fields,
         '',
