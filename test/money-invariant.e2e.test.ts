@@ -166,13 +166,18 @@ describe('the money invariant, through the gateway', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('ten contributions of 10^15: nine are recorded, the tenth is refused (CONFLICT LEDGER_LIMIT) with nothing written, and the scorecard answers with every part', async () => {
+  it('ten contributions of 10^15: nine are recorded, the tenth is refused (CONFLICT LEDGER_LIMIT) with nothing written; the scorecard answers with every part and the annual report is served', async () => {
     for (let i = 0; i < 9; i++) await data(RECORD_CONTRIBUTION, contribution(PETA));
     const before = await ledger();
     expectLedgerRefusal(await call(RECORD_CONTRIBUTION, contribution(PETA)));
     expect(await ledger()).toEqual(before);
     const plan = await scorecardWithEveryPart();
     expect(plan.budgetToDate?.contributions).toBe(9 * 10 ** 15);
+    const report = await fetch(stack.gatewayUrl.replace('/graphql', `/reports/annual/${encodeURIComponent(PLAN)}/2026.pdf`), {
+      headers: { authorization: `Bearer ${await stack.token('viewer')}` },
+    });
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('application/pdf');
   });
 
   it('with the ledger filled to exactly 2^53 − 1, a write to any money table is refused with nothing written, while writes that add no money still pass', async () => {
