@@ -20,8 +20,8 @@ import {
 } from './http';
 import { verifyIdentity } from './identity/signature';
 import { createLogger, type Logger } from './logger';
-import { REVISION_STREAM_PATH, type RevisionCoverage, RevisionStreams, RevisionWatcher, revisionLabelPlugin } from './revisions';
 import { isExistenceRequest, isServiceIdentity } from './peers';
+import { REVISION_STREAM_PATH, type RevisionCoverage, RevisionStreams, RevisionWatcher, revisionLabelPlugin } from './revisions';
 
 /** A plain HTTP route of a subgraph (file downloads, public pages), reached through the gateway. */
 export interface SubgraphRoute {
@@ -59,8 +59,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
 };
 
 export interface RunningSubgraph {
@@ -190,10 +190,6 @@ export async function startSubgraph(
       );
     }
     const identity = check.identity;
-    const createContext = async (): Promise<BaseContext> => {
-      const em = database.orm.em.fork();
-      return { em, identity, loaders: new Loaders(em), log: logger, config };
-    };
     // A service identity may ask whether entities exist, and nothing else (peers/index.ts).
     if (isServiceIdentity(identity) && (route || !isExistenceRequest(body))) {
       return sendGraphQLError(
@@ -204,6 +200,10 @@ export async function startSubgraph(
         'A service identity may only ask whether entities exist.',
       );
     }
+    const createContext = async (): Promise<BaseContext> => {
+      const em = database.orm.em.fork();
+      return { em, identity, loaders: new Loaders(em), log: logger, config };
+    };
     if (!route) {
       await executeApollo(apollo, req, res, body, createContext);
       return;
