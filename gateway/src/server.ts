@@ -16,6 +16,7 @@ import {
   sendJson,
 } from '@metrology/kit/http';
 import { ANONYMOUS, createTokenVerifier, type Identity, signIdentity, TokenError } from '@metrology/kit/identity';
+import { textPolicyPlugin } from '@metrology/kit/input/request';
 import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -107,6 +108,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     plugins: [
       ...protection.plugins,
       requestErrorsPlugin<GatewayContext>(),
+      textPolicyPlugin<GatewayContext>(),
       responseLabelsPlugin(),
       production
         ? ApolloServerPluginLandingPageDisabled()
