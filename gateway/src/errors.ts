@@ -33,6 +33,15 @@ export function serviceUnavailable(service: SubgraphName): { message: string; ex
   };
 }
 
+/** What each request error means, in Vietnamese; graphql-js's own English detail follows it. */
+const REQUEST_ERROR_VI: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL sai cú pháp',
+  GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không hợp lệ với lược đồ',
+  BAD_USER_INPUT: 'Giá trị đầu vào không hợp lệ',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ',
+  OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy',
+};
+
 const INTERNAL = {
   message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
   extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'An internal error occurred. Please try again later.' },
@@ -57,9 +66,15 @@ export function createGatewayErrorFormatter(logger: Logger) {
     }
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     const code = extensions.code;
-    // Errors about the caller's own request describe the query the caller sent: safe as they are.
-    if (typeof extensions.messageEn === 'string' || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
-      return { ...formatted, extensions };
+    if (typeof extensions.messageEn === 'string') return { ...formatted, extensions };
+    // Errors about the caller's own request (graphql-js's parser, validation and coercion, in
+    // English) describe the query the caller sent: safe to show, said in Vietnamese first.
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      return {
+        ...formatted,
+        message: `${REQUEST_ERROR_VI[code] ?? REQUEST_ERROR_VI.BAD_REQUEST}: ${formatted.message}`,
+        extensions: { ...extensions, messageEn: formatted.message },
+      };
     }
     logger.error({ err: error }, 'unexpected error at the gateway');
     return {
