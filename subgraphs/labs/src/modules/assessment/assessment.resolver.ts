@@ -30,6 +30,8 @@ import {
 } from './assessment.loaders';
 import { assessmentService } from './assessment.service';
 import { AssessmentEvaluation } from './assessment.types';
+import { findingService } from './finding.service';
+import { scoringService } from './scoring.service';
 
 /** Assessments of laboratories (đánh giá): assessors and administrators only. */
 @Authorized(...OFFICER_ROLES)
@@ -83,7 +85,7 @@ export class AssessmentResolver {
     input: RecordAssessmentScoresInput,
     @Ctx() ctx: BaseContext,
   ): Promise<Assessment> {
-    return assessmentService.recordScores(ctx.em, ctx.identity, input.assessmentId, input.version, input.scores);
+    return scoringService.recordScores(ctx.em, ctx.identity, input.assessmentId, input.version, input.scores);
   }
 
   @Authorized(ACCESS.Mutation.submitAssessment)
@@ -96,7 +98,7 @@ export class AssessmentResolver {
     @Arg('version', () => Int, { description: 'The version the submission is based on.' }) version: number,
     @Ctx() ctx: BaseContext,
   ): Promise<Assessment> {
-    return assessmentService.submit(ctx.em, ctx.identity, id, version);
+    return scoringService.submit(ctx.em, ctx.identity, id, version);
   }
 
   @Authorized(ACCESS.Mutation.decideAssessment)
@@ -111,7 +113,7 @@ export class AssessmentResolver {
     input: DecideAssessmentInput,
     @Ctx() ctx: BaseContext,
   ): Promise<Assessment> {
-    return assessmentService.decide(ctx.em, ctx.identity, input);
+    return scoringService.decide(ctx.em, ctx.identity, input);
   }
 
   @FieldResolver(() => Laboratory, { description: 'The laboratory assessed.' })
@@ -141,7 +143,7 @@ export class AssessmentResolver {
 
   @FieldResolver(() => AssessmentEvaluation, { description: 'The pass rule applied to the current scores and findings.' })
   evaluation(@Root() assessment: Assessment, @Ctx() ctx: BaseContext): Promise<AssessmentEvaluation> {
-    return assessmentService.evaluation(ctx.loaders, assessment);
+    return scoringService.evaluation(ctx.loaders, assessment);
   }
 
   @FieldResolver(() => Recognition, { nullable: true, description: 'The recognition its pass granted, if any.' })
@@ -160,7 +162,7 @@ export class FindingResolver {
     @Arg('input', () => AddFindingInput, { description: 'The finding to add.' }) input: AddFindingInput,
     @Ctx() ctx: BaseContext,
   ): Promise<Finding> {
-    return assessmentService.addFinding(ctx.em, ctx.identity, input);
+    return findingService.add(ctx.em, ctx.identity, input);
   }
 
   @Authorized(ACCESS.Mutation.updateFinding)
@@ -171,7 +173,7 @@ export class FindingResolver {
     @Ctx() ctx: BaseContext,
   ): Promise<Finding> {
     const { id, version, ...changes } = input;
-    return assessmentService.updateFinding(ctx.em, ctx.identity, id, version, changes);
+    return findingService.update(ctx.em, ctx.identity, id, version, changes);
   }
 
   @Authorized(ACCESS.Mutation.addCorrectiveAction)
@@ -183,7 +185,7 @@ export class FindingResolver {
     input: AddCorrectiveActionInput,
     @Ctx() ctx: BaseContext,
   ): Promise<CorrectiveAction> {
-    return assessmentService.addCorrectiveAction(ctx.em, ctx.identity, input);
+    return findingService.addCorrectiveAction(ctx.em, ctx.identity, input);
   }
 
   @Authorized(ACCESS.Mutation.closeCorrectiveAction)
@@ -197,7 +199,7 @@ export class FindingResolver {
     input: CloseCorrectiveActionInput,
     @Ctx() ctx: BaseContext,
   ): Promise<CorrectiveAction> {
-    return assessmentService.closeCorrectiveAction(ctx.em, ctx.identity, input.id, input.version, input.closedOn, input.evidence);
+    return findingService.closeCorrectiveAction(ctx.em, ctx.identity, input.id, input.version, input.closedOn, input.evidence);
   }
 
   @FieldResolver(() => Criterion, { nullable: true, description: 'The criterion concerned, if any.' })
@@ -212,7 +214,7 @@ export class FindingResolver {
 
   @FieldResolver(() => Boolean, { description: 'Open until it has corrective actions and all are closed.' })
   open(@Root() finding: Finding, @Ctx() ctx: BaseContext): Promise<boolean> {
-    return assessmentService.findingOpen(ctx.loaders, finding);
+    return findingService.open(ctx.loaders, finding);
   }
 }
 
