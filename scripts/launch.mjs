@@ -7,7 +7,8 @@
  *               seed the plan, print the URLs. Ctrl-C stops everything; the data stays in .data/.
  *   npm test    install, type-check, lint, run every test against PostgreSQL at 127.0.0.1:5432.
  *
- * Also: `npm run compose` (print the subgraph schemas and compose the supergraph) and
+ * Also: `npm run compose` (each subgraph prints its schema, the role matrices print docs/ROLES.md,
+ * the gateway composes the printed schemas into its supergraph) and
  * `npm run token -- --role viewer` (a development token).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -238,10 +239,22 @@ async function test() {
   run(process.execPath, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(3)]);
 }
 
+/**
+ * Each subgraph prints its schema from its code (`subgraphs/<name>/schema.graphql`) and the role
+ * matrices print docs/ROLES.md; then the gateway composes the committed schemas, read as files,
+ * into gateway/supergraph.graphql. The gateway has no build dependency on the subgraphs: a schema
+ * change rebuilds the subgraphs only, and the running gateway takes the new supergraph at its next
+ * start.
+ */
 function compose() {
   install();
-  build();
-  run(process.execPath, [path.join(ROOT, 'gateway/dist/compose.js')]);
+  const subgraphs = ['training', 'labs', 'funding'].map((name) => path.join('subgraphs', name));
+  log('Building the subgraphs and the gateway (TypeScript project references)…');
+  run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...subgraphs, 'gateway']);
+  const kitCli = (name) => path.join(ROOT, 'subgraphs', 'kit', 'dist', 'cli', `${name}.js`);
+  run(process.execPath, [kitCli('print-schema'), ...subgraphs]);
+  run(process.execPath, [kitCli('roles-document'), ROOT]);
+  run(process.execPath, [path.join(ROOT, 'gateway', 'dist', 'compose.js')]);
 }
 
 function token() {

@@ -1,17 +1,15 @@
 /**
- * Prints every subgraph's schema from its code to `subgraphs/<name>/schema.graphql` and composes
- * them into `gateway/supergraph.graphql`. Both are committed; a test fails when they drift.
+ * Composes the subgraphs' committed schemas (`subgraphs/<name>/schema.graphql`, each printed from
+ * its subgraph's code by `node subgraphs/kit/dist/cli/print-schema.js <folder>`) into
+ * `gateway/supergraph.graphql`, which the gateway reads when it starts. `npm run compose` runs
+ * both steps; `gateway/test/composition.test.ts` fails when the committed supergraph is stale.
  */
 import { writeFile } from 'node:fs/promises';
-import { composeSupergraph, printSubgraphs, SUPERGRAPH_FILE, subgraphSchemaFile } from './composition';
-import { ROLES_FILE, rolesDocument } from './roles-document';
+import { composeSupergraph, readSubgraphSchemas, SUPERGRAPH_FILE } from './composition';
 
 async function main(): Promise<void> {
-  const subgraphs = await printSubgraphs();
-  const supergraph = composeSupergraph(subgraphs);
-  for (const { name, sdl } of subgraphs) await writeFile(subgraphSchemaFile(name), sdl);
-  await writeFile(SUPERGRAPH_FILE, supergraph);
-  await writeFile(ROLES_FILE, rolesDocument());
+  const subgraphs = await readSubgraphSchemas();
+  await writeFile(SUPERGRAPH_FILE, composeSupergraph(subgraphs));
   process.stdout.write(`Composed ${subgraphs.map((s) => s.name).join(', ')} into gateway/supergraph.graphql\n`);
 }
 

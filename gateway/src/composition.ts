@@ -1,12 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { fundingSubgraph } from '@metrology/funding';
-import { printFederatedSchema, type SubgraphDefinition, type SubgraphName } from '@metrology/kit';
-import { labsSubgraph } from '@metrology/labs';
-import { trainingSubgraph } from '@metrology/training';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@metrology/kit/config';
 import gql from 'graphql-tag';
-
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [trainingSubgraph, labsSubgraph, fundingSubgraph];
 
 /**
  * URLs written into the committed supergraph: the service names of the production topology
@@ -21,22 +17,27 @@ export const TOPOLOGY_URLS: Record<SubgraphName, string> = {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SUPERGRAPH_FILE = path.join(ROOT, 'gateway', 'supergraph.graphql');
-export const subgraphSchemaFile = (name: SubgraphName): string => path.join(ROOT, 'subgraphs', name, 'schema.graphql');
 
-export interface PrintedSubgraph {
+export interface SubgraphSchema {
   name: SubgraphName;
   sdl: string;
 }
 
-/** Each subgraph's SDL, printed from its code. */
-export async function printSubgraphs(): Promise<PrintedSubgraph[]> {
+/**
+ * Each subgraph's committed `subgraphs/<name>/schema.graphql`, which the subgraph prints from its
+ * code and tests (`subgraphs/<name>/test/schema.test.ts`): composition never loads subgraph code.
+ */
+export async function readSubgraphSchemas(root: string = ROOT): Promise<SubgraphSchema[]> {
   return Promise.all(
-    SUBGRAPHS.map(async (definition) => ({ name: definition.name, sdl: printFederatedSchema(await definition.buildSchema()) })),
+    SUBGRAPH_NAMES.map(async (name) => ({
+      name,
+      sdl: await readFile(path.join(root, 'subgraphs', name, 'schema.graphql'), 'utf8'),
+    })),
   );
 }
 
-/** Composes the printed subgraphs into the supergraph SDL; throws with every composition error. */
-export function composeSupergraph(subgraphs: PrintedSubgraph[]): string {
+/** Composes the subgraph schemas into the supergraph SDL; throws with every composition error. */
+export function composeSupergraph(subgraphs: readonly SubgraphSchema[]): string {
   const result = composeServices(subgraphs.map(({ name, sdl }) => ({ name, typeDefs: gql(sdl), url: TOPOLOGY_URLS[name] })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);

@@ -1,24 +1,55 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, printSubgraphs, SUPERGRAPH_FILE, subgraphSchemaFile } from '../src/composition';
+import { composeSupergraph, readSubgraphSchemas, SUPERGRAPH_FILE } from '../src/composition';
 
-describe('committed schemas match the code', () => {
-  it('each subgraph’s schema.graphql is what its code prints (run `pnpm compose` after a schema change)', async () => {
-    for (const { name, sdl } of await printSubgraphs()) {
-      expect(await readFile(subgraphSchemaFile(name), 'utf8'), `subgraphs/${name}/schema.graphql is stale`).toBe(sdl);
-    }
-  });
-
-  it('gateway/supergraph.graphql is the composition of the printed subgraphs', async () => {
-    const supergraph = composeSupergraph(await printSubgraphs());
+describe('gateway/supergraph.graphql', () => {
+  it('is the composition of the committed subgraph schemas (run `npm run compose` after a schema change)', async () => {
+    const supergraph = composeSupergraph(await readSubgraphSchemas());
     expect(await readFile(SUPERGRAPH_FILE, 'utf8'), 'gateway/supergraph.graphql is stale').toBe(supergraph);
   });
 
   it('composition reports a conflict instead of writing a broken supergraph', async () => {
-    const subgraphs = await printSubgraphs();
+    const subgraphs = await readSubgraphSchemas();
     const broken = subgraphs.map((s) =>
       s.name === 'labs' ? { ...s, sdl: s.sdl.replace('infrastructureTargets', 'budgetTotal') } : s,
     );
+    expect(broken.find((s) => s.name === 'labs')?.sdl).toContain('budgetTotal');
     expect(() => composeSupergraph(broken)).toThrow(/Composition failed/);
+  });
+});
+
+describe('the gateway package', () => {
+  const SUBGRAPH_PACKAGE = /@metrology\/(training|labs|funding)\b/;
+
+  it('depends on no subgraph package: not in package.json, tsconfig references, sources or tests', async () => {
+    const gateway = path.resolve(__dirname, '..');
+    const manifest = JSON.parse(await readFile(path.join(gateway, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const declared = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((key) =>
+      Object.keys((manifest[key] as Record<string, string> | undefined) ?? {}),
+    );
+    expect(declared.filter((name) => SUBGRAPH_PACKAGE.test(name))).toEqual([]);
+    const tsconfig = JSON.parse(await readFile(path.join(gateway, 'tsconfig.json'), 'utf8')) as {
+      references?: { path: string }[];
+    };
+    expect((tsconfig.references ?? []).map((reference) => reference.path).filter((p) => /subgraphs\/(?!kit\b)/.test(p))).toEqual(
+      [],
+    );
+    const files = (await readdir(gateway, { recursive: true }))
+      .filter((file) => /^(src|test)\/.*\.ts$/.test(file))
+      .map((file) => path.join(gateway, file));
+    expect(files.length).toBeGreaterThan(10);
+    const importers: string[] = [];
+    for (const file of files) {
+      const source = await readFile(file, 'utf8');
+      if (
+        /from\s+['"]@metrology\/(training|labs|funding)['"/]|import\(\s*['"]@metrology\/(training|labs|funding)|subgraphs\/(training|labs|funding)\/src/.test(
+          source,
+        )
+      ) {
+        importers.push(path.relative(gateway, file));
+      }
+    }
+    expect(importers).toEqual([]);
   });
 });

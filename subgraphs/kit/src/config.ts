@@ -140,6 +140,9 @@ export function readJwtConfig(reader: EnvReader, environment: Environment): JwtC
 
 export type SubgraphName = 'training' | 'labs' | 'funding';
 
+/** The subgraphs, in the platform's order (schema files, composition, the role document). */
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['training', 'labs', 'funding'];
+
 export const SUBGRAPH_DEFAULT_PORTS: Record<SubgraphName, number> = {
   training: 4001,
   labs: 4002,

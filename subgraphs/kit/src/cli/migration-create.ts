@@ -10,18 +10,14 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import type { SubgraphDefinition } from '../server';
 import { createTestDatabase } from '../testing';
+import { loadCompiledDefinition, runCli } from './definition';
 
 async function main(): Promise<void> {
   const [folder, name] = process.argv.slice(2);
   if (!folder) throw new Error('usage: migration-create <subgraph folder> [name]');
   const root = path.resolve(folder);
-  const exported = (await import(path.join(root, 'dist/index.js'))) as Record<string, unknown>;
-  const definition = Object.values(exported).find(
-    (value): value is SubgraphDefinition => typeof value === 'object' && value !== null && 'persistence' in value,
-  );
-  if (!definition) throw new Error(`${folder} exports no subgraph definition`);
+  const definition = await loadCompiledDefinition(folder);
   const migrationsDir = path.join(root, 'src/migrations');
   const scratch = await createTestDatabase(`migrate_${definition.name}`);
   try {
@@ -75,7 +71,4 @@ async function writeIndex(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'index.ts'), lines.join('\n'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runCli(main);
