@@ -1,7 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { Identity } from '@metrology/kit/identity';
-import { annualReportRoute } from './report/annual-report.route';
-import { WEB_ROUTES } from './web';
+
+/*
+ * Types only: the routes themselves (web.ts, report/) import these, and the server assembles them
+ * (so that no module imports one that imports it back).
+ */
 
 /** A GraphQL operation run by the gateway itself, through its own schema, as the caller. */
 export type ExecuteAsCaller = (
@@ -21,6 +24,3 @@ export interface GatewayRoute {
     res: ServerResponse,
   ): Promise<void>;
 }
-
-/** The gateway's own routes. */
-export const GATEWAY_ROUTES: GatewayRoute[] = [annualReportRoute, ...WEB_ROUTES];

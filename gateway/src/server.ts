@@ -23,9 +23,11 @@ import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
 import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
 import { checkScalarInput, queryProtection } from './limits';
+import { annualReportRoute } from './report/annual-report.route';
 import { ResponseCache, ResponseLabels, responseLabelsPlugin } from './response-cache';
 import { SubgraphRevisions } from './revisions';
-import { type ExecuteAsCaller, GATEWAY_ROUTES } from './routes';
+import type { ExecuteAsCaller, GatewayRoute } from './routes';
+import { WEB_ROOT, webRoutes } from './web';
 
 export interface RunningGateway {
   url: string;
@@ -148,6 +150,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     }
   };
 
+  /** The gateway's own routes: the annual report, the web app and its development sign-in. */
+  const ownRoutes: GatewayRoute[] = [annualReportRoute, ...webRoutes({ root: WEB_ROOT, config })];
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -165,7 +170,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         req.headers.accept,
       );
     }
-    const own = GATEWAY_ROUTES.find((candidate) => candidate.path.test(path));
+    const own = ownRoutes.find((candidate) => candidate.path.test(path));
     if (own) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
       const identity = await authenticate(req, res);

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { ConfigError, EnvReader, readCommon, readJwtConfig } from '@metrology/kit/config';
 import { sendJson } from '@metrology/kit/http';
 import { DEMO_USERS, isRole, type JwtConfig, ROLES, signDevelopmentToken } from '@metrology/kit/identity';
+import type { GatewayConfig } from './config';
 import type { GatewayRoute } from './routes';
 
 /** The built web app (clients/web/dist), beside the gateway in the workspace and in the image. */
-const WEB_ROOT = path.resolve(__dirname, '..', '..', 'clients', 'web', 'dist');
+export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'clients', 'web', 'dist');
 
 /**
  * The app's own origin only: no inline script or style, no plugins, no framing. Charts draw on a
@@ -71,32 +71,22 @@ async function sendFile(res: ServerResponse, file: string, cacheControl: string,
 }
 
 /**
- * The JWT settings the development tokens are signed with: those the gateway verifies with (the
- * same variables and defaults). Null in production, and when tokens come from an identity
- * provider (a public key or JWKS), since an HS256 token would then be refused anyway.
+ * The JWT settings the development tokens are signed with: those the gateway verifies with. Null
+ * in production, and when tokens come from an identity provider (a public key or JWKS), since an
+ * HS256 token would then be refused anyway.
  */
-function developmentJwt(env: Record<string, string | undefined>): JwtConfig | null {
-  try {
-    const reader = new EnvReader(env);
-    const common = readCommon(reader);
-    if (common.environment === 'production') return null;
-    const jwt = readJwtConfig(reader, common.environment);
-    reader.done();
-    return jwt.publicKeyPem || jwt.jwksUrl ? null : jwt;
-  } catch (error) {
-    // The gateway's own configuration reports the same problems and refuses to start.
-    if (error instanceof ConfigError) return null;
-    throw error;
-  }
+function developmentJwt(config: Pick<GatewayConfig, 'environment' | 'jwt'>): JwtConfig | null {
+  if (config.environment === 'production') return null;
+  return config.jwt.publicKeyPem || config.jwt.jwksUrl ? null : config.jwt;
 }
 
 /**
- * The web app's routes for a build folder, with development tokens signed with the JWT settings
- * of `env` (read once, here).
+ * The web app's routes for a build folder, with development tokens signed with the gateway's JWT
+ * settings (from its configuration, read once in config.ts).
  */
-export function webRoutes(options: { root: string; env: Record<string, string | undefined> }): GatewayRoute[] {
+export function webRoutes(options: { root: string; config: Pick<GatewayConfig, 'environment' | 'jwt'> }): GatewayRoute[] {
   const { root } = options;
-  const jwt = developmentJwt(options.env);
+  const jwt = developmentJwt(options.config);
 
   /** `GET /` (and `/index.html`): the single page; its routes live after the "#". */
   const page: GatewayRoute = {
@@ -146,6 +136,3 @@ export function webRoutes(options: { root: string; env: Record<string, string | 
 
   return [page, asset, developmentToken];
 }
-
-/** The web app on the gateway's origin, and its development sign-in. */
-export const WEB_ROUTES: GatewayRoute[] = webRoutes({ root: WEB_ROOT, env: process.env });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EnvReader, readJwtConfig } from '@metrology/kit/config';
 import { ANONYMOUS, createTokenVerifier } from '@metrology/kit/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../../../gateway/src/config';
 import type { GatewayRoute } from '../../../gateway/src/routes';
 import { webRoutes } from '../../../gateway/src/web';
 
@@ -42,7 +43,7 @@ describe('the web app served by the gateway', () => {
     writeFileSync(path.join(root, 'assets', 'index-Cd34.css'), 'body{}');
     writeFileSync(path.join(root, 'assets', 'logo-Ef56.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(path.join(root, 'secret.txt'), 'outside the assets');
-    const started = await serve(webRoutes({ root, env: { NODE_ENV: 'test' } }));
+    const started = await serve(webRoutes({ root, config: loadGatewayConfig({ NODE_ENV: 'test' }) }));
     servers.push(started.server);
     url = started.url;
   });
@@ -98,7 +99,7 @@ describe('the web app served by the gateway', () => {
   });
 
   it('says the app is not built when the build folder is missing', async () => {
-    const missing = await serve(webRoutes({ root: path.join(root, 'nowhere'), env: { NODE_ENV: 'test' } }));
+    const missing = await serve(webRoutes({ root: path.join(root, 'nowhere'), config: loadGatewayConfig({ NODE_ENV: 'test' }) }));
     servers.push(missing.server);
     const response = await fetch(`${missing.url}/`);
     expect(response.status).toBe(404);
@@ -124,10 +125,18 @@ describe('the web app served by the gateway', () => {
 
   it('gives no development token in production, nor when tokens come from an identity provider', async () => {
     for (const env of [
-      { NODE_ENV: 'production', JWT_ISSUER: 'https://id.example.vn', JWT_SECRET: 'x'.repeat(40), GATEWAY_SECRET: 'y'.repeat(40) },
+      {
+        NODE_ENV: 'production',
+        JWT_ISSUER: 'https://id.example.vn',
+        JWT_SECRET: 'x'.repeat(40),
+        GATEWAY_SECRET: 'y'.repeat(40),
+        TRAINING_URL: 'http://training:4001/graphql',
+        LABS_URL: 'http://labs:4002/graphql',
+        FUNDING_URL: 'http://funding:4003/graphql',
+      },
       { NODE_ENV: 'development', JWT_JWKS_URL: 'https://id.example.vn/.well-known/jwks.json' },
     ]) {
-      const refused = await serve(webRoutes({ root, env }));
+      const refused = await serve(webRoutes({ root, config: loadGatewayConfig(env) }));
       servers.push(refused.server);
       const response = await fetch(`${refused.url}/dev/token?role=admin`);
       expect(response.status, env.NODE_ENV).toBe(404);
