@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { type AccessMatrix, type AccessRule, admits, type RootKind } from '../access/matrix';
 import { ANONYMOUS, type Identity, ROLES, type Role } from '../identity/identity';
-import type { GraphQLResponse, Operation } from './index';
+import type { GraphQLResponse, Operation } from './operation';
 
 /**
  * Every cell of a role matrix, called through the real server: each root field with well-formed

@@ -4,6 +4,7 @@ import { loadSubgraphConfig } from '../config';
 import { ANONYMOUS, type Identity, type Role } from '../identity/identity';
 import { signIdentity } from '../identity/signature';
 import { type RunningSubgraph, type StartOptions, type SubgraphDefinition, startSubgraph } from '../server';
+import type { GraphQLResponse, Operation } from './operation';
 
 /**
  * Test databases on the real PostgreSQL server: each test run creates its own, with a random
@@ -56,17 +57,6 @@ export class StatementCounter {
 /** A caller of the given role for tests. */
 export function identityOf(role: Role, subject = `test-${role}`): Identity {
   return { subject, roles: [role], name: `Test ${role}` };
-}
-
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-export interface Operation {
-  query: string;
-  variables?: Record<string, unknown>;
 }
 
 /** The path and query of a URL: what a signature is bound to besides method and body. */
@@ -137,3 +127,4 @@ export async function startTestSubgraph(
 
 export * from './access';
 export { type FakeOwner, startFakeOwner } from './fake-owner';
+export type { GraphQLResponse, Operation } from './operation';
