@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET } from '@metrology/kit/config';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../src/config';
@@ -56,5 +58,21 @@ describe('gateway configuration', () => {
       JWT_JWKS_URL: 'https://id.example.gov.vn/jwks',
     };
     expect(loadGatewayConfig(env).jwt.jwksUrl).toBe('https://id.example.gov.vn/jwks');
+  });
+
+  it('is read from the environment in config.ts alone: elsewhere the gateway only sets APOLLO_TELEMETRY_DISABLED', async () => {
+    const sources = path.resolve(__dirname, '..', 'src');
+    const files = (await readdir(sources, { recursive: true })).filter((file) => file.endsWith('.ts') && file !== 'config.ts');
+    expect(files).toContain('server.ts');
+    const reads: string[] = [];
+    for (const file of files) {
+      const lines = (await readFile(path.join(sources, file), 'utf8')).split('\n');
+      lines.forEach((line, index) => {
+        const uses = line.match(/process\.env\b[^;]*/g) ?? [];
+        if (uses.some((use) => !/^process\.env\.APOLLO_TELEMETRY_DISABLED = 'true'$/.test(use)))
+          reads.push(`${file}:${index + 1}`);
+      });
+    }
+    expect(reads).toEqual([]);
   });
 });
