@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, readSubgraphSchemas, SUPERGRAPH_FILE } from '../src/composition';
@@ -7,6 +8,23 @@ describe('gateway/supergraph.graphql', () => {
   it('is the composition of the committed subgraph schemas (run `npm run compose` after a schema change)', async () => {
     const supergraph = composeSupergraph(await readSubgraphSchemas());
     expect(await readFile(SUPERGRAPH_FILE, 'utf8'), 'gateway/supergraph.graphql is stale').toBe(supergraph);
+  });
+
+  it('composes a field added to a subgraph’s committed schema file, from the files alone', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'metrology-compose-'));
+    try {
+      for (const { name, sdl } of await readSubgraphSchemas()) {
+        await mkdir(path.join(root, 'subgraphs', name), { recursive: true });
+        const edited = name === 'labs' ? sdl.replace(/^type Query \{\n/m, '$&  laboratoryCount: Int!\n') : sdl;
+        await writeFile(path.join(root, 'subgraphs', name, 'schema.graphql'), edited);
+      }
+      const committed = await readFile(SUPERGRAPH_FILE, 'utf8');
+      const supergraph = composeSupergraph(await readSubgraphSchemas(root));
+      expect(committed).not.toContain('laboratoryCount');
+      expect(supergraph).toMatch(/^ {2}laboratoryCount: Int! @join__field\(graph: LABS\)$/m);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('composition reports a conflict instead of writing a broken supergraph', async () => {
