@@ -5,6 +5,7 @@ import {
   readCommon,
   readJwtConfig,
   SUBGRAPH_DEFAULT_PORTS,
+  SUBGRAPH_NAMES,
   type SubgraphName,
 } from '@metrology/kit/config';
 import type { JwtConfig } from '@metrology/kit/identity';
@@ -28,15 +29,13 @@ export interface GatewayConfig extends CommonConfig {
   responseCacheEntries: number;
 }
 
-const SUBGRAPHS: SubgraphName[] = ['training', 'labs', 'funding'];
-
 /** Reads the gateway's configuration once (nothing else reads the environment). */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const reader = new EnvReader(env);
   const common = readCommon(reader);
   const production = common.environment === 'production';
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((name) => {
+    SUBGRAPH_NAMES.map((name) => {
       const key = `${name.toUpperCase()}_URL`;
       const url = reader.url(key, ['http:', 'https:']);
       if (!url && production) reader.problem(`${key} is required in production`);
