@@ -2,7 +2,7 @@
  * The floor of the scorecard: its numbers computed by plain SQL straight against the three
  * databases, with no gateway, no subgraph and no cache. The statements are the aggregates the
  * subgraphs' loaders run (training `indicator.loaders.ts`, labs `indicator.loaders.ts`, funding
- * `summary.loaders.ts`), each for the one as-of date asked; the targets' windows (SPEC §3) are
+ * `summary.loaders.ts`), each for the one as-of date asked; the targets' windows (docs/RULES.md, "Windows") are
  * then applied to their dated counts, as the kit's rule does. The three databases are asked at
  * the same time, as the gateway asks the three subgraphs; within one database the statements
  * run in turn on one connection.
@@ -143,7 +143,7 @@ const earliest = (a, b) => [a, b].sort()[0];
 const latest = (a, b) => [a, b].sort()[1];
 
 /**
- * A target's actual at the as-of date (SPEC §3): what was counted in its window up to the as-of
+ * A target's actual at the as-of date (docs/RULES.md, "Counting rules"): what was counted in its window up to the as-of
  * date, or for a held target the number held then; a per-year target over its calendar year.
  */
 function actualOf(target, counts, asOf, year) {

@@ -50,5 +50,5 @@ export const BUDGET_QUERY = /* GraphQL */ `
 
 export const BUDGET_VARIABLES = { plan: PLAN, year: YEAR, asOf: AS_OF };
 
-/** The caller: a viewer reads every aggregate of the scorecard (SPEC §8). */
+/** The caller: a viewer reads every aggregate of the scorecard (docs/RULES.md, "Access and personal data"). */
 export const VIEWER = { subject: 'bench-viewer', roles: ['viewer'], name: 'Bench viewer' };

@@ -32,7 +32,7 @@ export const PRIVATE_ENTERPRISE = '4900800002';
 export const STATE_ENTERPRISE = '4900800003';
 export const PRIVATE_ENTERPRISE_NAME = 'Công ty TNHH Cân điện tử Kỳ Lừa';
 
-/** A second plan of another province, with other targets (SPEC §2: a plan is a record). */
+/** A second plan of another province, with other targets (a plan is a record: docs/RULES.md, "The plan as data"). */
 export const OTHER_PLAN: PlanDocument = {
   code: '88/KH-UBND',
   title: 'Kế hoạch tăng cường, đổi mới hoạt động đo lường hỗ trợ doanh nghiệp tỉnh Cao Bằng (dữ liệu thử nghiệm)',

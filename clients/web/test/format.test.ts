@@ -10,7 +10,7 @@ import {
   todayInVietnam,
 } from '../src/format';
 
-describe('display formats (SPEC §10)', () => {
+describe('display formats (docs/RULES.md, "Display formats")', () => {
   it('writes money as whole VND with dots between thousands and the đồng sign, in both languages', () => {
     expect(formatMoney(16_925_000_000)).toBe('16.925.000.000 ₫');
     expect(formatMoney('16925000000')).toBe('16.925.000.000 ₫');

@@ -4,7 +4,7 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { Logger } from './logger';
 import { scalarInputError } from './scalars';
 
-/** The codes every client can rely on (SPEC §9). */
+/** The codes every client can rely on (docs/RULES.md, "Errors and data safety"). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'

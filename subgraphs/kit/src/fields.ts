@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Metrology fields (lĩnh vực đo), shared by courses, laboratories and standards (SPEC §5). */
+/** Metrology fields (lĩnh vực đo), shared by courses, laboratories and standards (docs/RULES.md, "The register"). */
 export enum MetrologyField {
   LENGTH = 'LENGTH',
   MASS = 'MASS',

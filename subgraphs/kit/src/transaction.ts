@@ -11,7 +11,7 @@ export function staleVersionError(whatVi: string, whatEn: string, currentVersion
   );
 }
 
-/** Refuses an edit made on a stale copy (optimistic concurrency, SPEC §9). */
+/** Refuses an edit made on a stale copy (optimistic concurrency, docs/RULES.md, "Errors and data safety"). */
 export function assertVersion(entity: { version: number }, version: number, whatVi: string, whatEn: string): void {
   if (entity.version !== version) throw staleVersionError(whatVi, whatEn, entity.version);
 }
@@ -20,7 +20,7 @@ export function assertVersion(entity: { version: number }, version: number, what
 export type UniqueMeanings = Record<string, { vi: string; en: string }>;
 
 /**
- * Runs one mutation as one transaction (SPEC §9). Services check unique keys and versions first,
+ * Runs one mutation as one transaction (docs/RULES.md, "Errors and data safety"). Services check unique keys and versions first,
  * so that the usual refusal names what is in the way; a concurrent writer can still take a key or
  * a version between that check and the commit, and then the database refuses: that is a CONFLICT
  * too, never an internal error, and nothing of the transaction is written.

@@ -138,7 +138,7 @@ export const ACCESS = defineAccess('training', {
         en: 'certificates issued by someone other than who recorded the attendance',
         vi: 'người cấp chứng chỉ khác người điểm danh',
       },
-      why: 'SPEC §1 gives both jobs to the trainer of the course, and many courses have one trainer. Completion is computed from the marks, every mark change has its history (who, when, from, to), and a certificate can be revoked.',
+      why: 'The plan gives both jobs to the trainer of the course (docs/RULES.md, "Roles"), and many courses have one trainer. Completion is computed from the marks, every mark change has its history (who, when, from, to), and a certificate can be revoked.',
     },
     {
       field: 'Mutation.revokeCertificate',

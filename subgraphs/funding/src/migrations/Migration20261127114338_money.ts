@@ -39,7 +39,7 @@ export class Migration20261127114338_money extends Migration {
     this.addSql(`alter table "budget_estimate" add constraint "budget_estimate_plan_id_foreign" foreign key ("plan_id") references "plan" ("id") on update cascade;`);
 
     // Hand-written: money records are never changed or deleted, not even by a direct SQL session.
-    // A mistaken payment is corrected by a reversal row (SPEC §6).
+    // A mistaken payment is corrected by a reversal row (docs/RULES.md, "Allocations, disbursements and reversals").
     this.addSql(`create function "funding_money_record_is_final"() returns trigger language plpgsql as $$ begin raise exception 'money records are never changed or deleted (%.%)', TG_TABLE_NAME, TG_OP using errcode = 'P0001'; end $$;`);
     this.addSql(`create trigger "allocation_is_final" before update or delete on "allocation" for each row execute function "funding_money_record_is_final"();`);
     this.addSql(`create trigger "disbursement_is_final" before update or delete on "disbursement" for each row execute function "funding_money_record_is_final"();`);

@@ -1,4 +1,4 @@
-/** Roles that keep the books (SPEC §1, §8): finance officers, and administrators who may do everything. */
+/** Roles that keep the books (docs/RULES.md, "Roles"): finance officers, and administrators who may do everything. */
 export const MONEY_KEEPERS = ['finance', 'admin'] as const;
 
 /**

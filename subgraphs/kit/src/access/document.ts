@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '../identity/identity';
 import { type AccessMatrix, type AccessRule, admits, type Bilingual, ROLE_NAMES_VI, type Visibility } from './matrix';
 
-/** What each role is for (SPEC §1), for the head of docs/ROLES.md. */
+/** What each role is for (docs/RULES.md, "Roles"), for the head of docs/ROLES.md. */
 const ROLE_DUTIES: Readonly<Record<Role, string>> = {
   admin: 'users and roles, plans and their targets; may do everything',
   trainer: 'plans courses and sessions, enrols trainees, records attendance and scores, issues certificates',

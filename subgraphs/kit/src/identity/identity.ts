@@ -1,4 +1,4 @@
-/** Roles of SPEC §1/§8. A caller holds zero or more. */
+/** The roles (docs/RULES.md, "Roles"). A caller holds zero or more. */
 export const ROLES = ['admin', 'trainer', 'trainee', 'assessor', 'finance', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 

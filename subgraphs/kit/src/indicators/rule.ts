@@ -1,5 +1,5 @@
 /**
- * The indicator rule of SPEC §3, for every target of every subgraph: plain functions of integers
+ * The indicator rule (docs/RULES.md, "Indicators"), for every target of every subgraph: plain functions of integers
  * and local dates, no GraphQL, no database, so that the rule is tested on its own and training
  * and labs cannot drift apart.
  *
@@ -125,7 +125,7 @@ function statusOf(target: number, actual: number, window: IndicatorWindow, asOf:
 }
 
 /**
- * SPEC §3 for a target T over a window at an as-of date: expected = T × elapsed / length,
+ * docs/RULES.md, "Indicator status", for a target T over a window at an as-of date: expected = T × elapsed / length,
  * pace = actual / expected (null when expected is 0), forecast = actual × length / elapsed (null
  * when nothing has elapsed), gap = max(0, T − actual). Status: ACHIEVED when actual ≥ T, even
  * after the window; else MISSED after the window, NOT_STARTED before it, and by pace inside it.

@@ -41,11 +41,11 @@ export class IndicatorYear implements IndicatorYearValue {
   percentOfTarget!: number | null;
 }
 
-/** A target evaluated at an as-of date (SPEC §3), the same shape for every indicator. */
+/** A target evaluated at an as-of date (docs/RULES.md, "Indicator status"), the same shape for every indicator. */
 @Directive('@shareable')
 @ObjectType('IndicatorResult', {
   description:
-    'A plan target evaluated at an as-of date (SPEC §3): actual against expected progress, status, pace, linear forecast and the gap still to close.',
+    'A plan target evaluated at an as-of date (the indicator rule: docs/RULES.md, "Indicator status"): actual against expected progress, status, pace, linear forecast and the gap still to close.',
 })
 export class IndicatorResult implements IndicatorOutcome<IndicatorCode, TargetScope> {
   @Field(() => IndicatorCode, { description: 'The indicator (chỉ tiêu).' })

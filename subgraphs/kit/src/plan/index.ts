@@ -1,7 +1,7 @@
 import plan129 from './plan-129-kh-ubnd.json';
 
 /**
- * The plan as data (SPEC §2): one document per plan, from which each subgraph seeds its own
+ * The plan as data (docs/RULES.md, "The plan as data"): one document per plan, from which each subgraph seeds its own
  * share (funding: header, phases, task groups, envelopes; training and labs: their targets).
  * Amounts are strings of whole đồng so that no floating point touches them.
  */

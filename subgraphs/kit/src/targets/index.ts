@@ -18,7 +18,7 @@ import { type BaseContext, defineLoader, groupByKeys } from '../context';
 import { type IndicatorCodeValue, type PlanDocument, SEEDED_PLANS } from '../plan';
 import { LocalDateScalar } from '../scalars';
 
-/** The plan's indicators (SPEC §2). Each subgraph counts its own. */
+/** The plan's indicators (docs/RULES.md, "The plan as data"). Each subgraph counts its own. */
 export enum IndicatorCode {
   TRAINING = 'TRAINING',
   STANDARDS = 'STANDARDS',
@@ -38,7 +38,7 @@ registerEnumType(IndicatorCode, {
   },
 });
 
-/** How a target is counted over time (SPEC §3). */
+/** How a target is counted over time (docs/RULES.md, "Windows"). */
 export enum TargetScope {
   PER_PHASE = 'PER_PHASE',
   PER_YEAR = 'PER_YEAR',
@@ -127,7 +127,7 @@ export const planTargetsLoader = defineLoader<string, PlanTarget[]>({
   },
 });
 
-/** The window a target counts over (SPEC §3). */
+/** The window a target counts over (docs/RULES.md, "Windows"). */
 export function targetWindow(plan: PlanDocument, phaseNumber: number, scope: TargetScope): { start: string; end: string } {
   const phase = plan.phases.find((p) => p.number === phaseNumber);
   if (!phase) throw new Error(`plan ${plan.code} has no phase ${phaseNumber}`);

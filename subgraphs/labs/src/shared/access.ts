@@ -1,7 +1,7 @@
 import type { Role } from '@metrology/kit';
 
 /**
- * Who runs the register and the assessments (SPEC §1, §5): metrology officers and assessors
+ * Who runs the register and the assessments (docs/RULES.md, "Roles"): metrology officers and assessors
  * (Chi cục TĐC) and administrators. Every mutation of this subgraph is theirs.
  */
 export const OFFICER_ROLES: readonly Role[] = ['admin', 'assessor'];

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Each enrolment's first attended date (`enrolment.first_attended_on`), kept by the database, so
- * that counting a plan's participations (SPEC §3: an enrolment counts once, on the date of its
+ * that counting a plan's participations (docs/RULES.md, "Counting rules": an enrolment counts once, on the date of its
  * first session attended PRESENT or LATE) reads the enrolments instead of every attendance mark:
  * 180,000 rows instead of 2,000,000 at thirty years of courses (docs/CACHING.md).
  *

@@ -3,7 +3,7 @@ import { BigIntType, Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Uniqu
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Plan } from '../plan/plan.entity';
 
-/** Where the plan's money comes from (SPEC §6). */
+/** Where the plan's money comes from (docs/RULES.md, "Sources and envelopes"). */
 export enum FundingSource {
   SCIENCE_OPERATING = 'SCIENCE_OPERATING',
   DEVELOPMENT_INVESTMENT = 'DEVELOPMENT_INVESTMENT',

@@ -22,7 +22,7 @@ registerEnumType(EstimateStatus, {
   },
 });
 
-/** The department an estimate goes to, derived from its source (SPEC intro, §6). */
+/** The department an estimate goes to, derived from its source (docs/RULES.md, "Estimates"). */
 export enum EstimateRecipient {
   DEPARTMENT_OF_PLANNING_AND_INVESTMENT = 'DEPARTMENT_OF_PLANNING_AND_INVESTMENT',
   DEPARTMENT_OF_FINANCE = 'DEPARTMENT_OF_FINANCE',

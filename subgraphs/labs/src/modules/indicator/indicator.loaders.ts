@@ -4,7 +4,7 @@ import { EngagementStatus } from '../engagement/engagement.entity';
 import type { Ownership } from '../organization/organization.entity';
 
 /**
- * The dated counts behind STANDARDS, MAP, LABS and CAPACITY (SPEC §3), keyed by as-of date.
+ * The dated counts behind STANDARDS, MAP, LABS and CAPACITY (docs/RULES.md, "Counting rules"), keyed by as-of date.
  * The register is the province's, not a plan's (no record carries a plan code), so the counts
  * depend on the date alone. Each indicator's counts are computed for all time, once per change
  * of the register (kit `RevisionCache`; the triggers are in migration `_data_revision`), and cut

@@ -34,7 +34,7 @@ export interface OwnershipCount {
   completed: number;
 }
 
-/** The STANDARDS, MAP, LABS and CAPACITY indicators of a plan for a phase at a date (SPEC §3). */
+/** The STANDARDS, MAP, LABS and CAPACITY indicators of a plan for a phase at a date (docs/RULES.md, "Indicators"). */
 export interface InfrastructureIndicatorsValue {
   phase: number;
   asOf: string;

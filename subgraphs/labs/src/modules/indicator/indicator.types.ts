@@ -6,7 +6,7 @@ import type { InfrastructureIndicatorsValue } from './indicator.service';
 /** The STANDARDS, MAP, LABS and CAPACITY indicators of a plan for a phase, at an as-of date. */
 @ObjectType('InfrastructureIndicators', {
   description:
-    'Metrology infrastructure indicators (chỉ tiêu hạ tầng đo lường) of a plan for one phase at an as-of date (SPEC §3): each target with status, pace, forecast, gap and yearly series; null where the phase sets no such target.',
+    'Metrology infrastructure indicators (chỉ tiêu hạ tầng đo lường) of a plan for one phase at an as-of date (docs/RULES.md, "Indicators"): each target with status, pace, forecast, gap and yearly series; null where the phase sets no such target.',
 })
 export class InfrastructureIndicators implements InfrastructureIndicatorsValue {
   @Field(() => Int, { description: 'The phase (giai đoạn) evaluated.' })

@@ -4,7 +4,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { enumArrayCheck } from '../../shared/checks';
 import { Organization } from '../organization/organization.entity';
 
-/** What a laboratory does (SPEC §5). */
+/** What a laboratory does (docs/RULES.md, "The register"). */
 export enum LaboratoryService {
   VERIFICATION = 'VERIFICATION',
   CALIBRATION = 'CALIBRATION',

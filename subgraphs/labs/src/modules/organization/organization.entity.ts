@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Index, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** What kind of body an organisation is (SPEC §5). */
+/** What kind of body an organisation is (docs/RULES.md, "The register"). */
 export enum OrganizationKind {
   ENTERPRISE = 'ENTERPRISE',
   SERVICE_PROVIDER = 'SERVICE_PROVIDER',
@@ -21,7 +21,7 @@ registerEnumType(OrganizationKind, {
   },
 });
 
-/** Ownership, for the plan's state/private split (SPEC §5). */
+/** Ownership, for the plan's state/private split (docs/RULES.md, "The register"). */
 export enum Ownership {
   STATE = 'STATE',
   PRIVATE = 'PRIVATE',
@@ -39,7 +39,7 @@ registerEnumType(Ownership, {
   },
 });
 
-/** The plan's priority sectors (SPEC §2), and OTHER. */
+/** The plan's priority sectors (docs/RULES.md, "The plan as data"), and OTHER. */
 export enum PrioritySector {
   HIGH_TECH_INDUSTRY = 'HIGH_TECH_INDUSTRY',
   LOGISTICS = 'LOGISTICS',

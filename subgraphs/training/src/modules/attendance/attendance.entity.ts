@@ -70,7 +70,7 @@ export class AttendanceMark {
   version!: number;
 }
 
-/** Every change of a mark: who, when, from, to (SPEC §4, §9). */
+/** Every change of a mark: who, when, from, to (docs/RULES.md, "Attendance"). */
 @ObjectType('AttendanceChange', { description: 'One change of an attendance mark.' })
 @Entity({ tableName: 'attendance_change' })
 @Index({ properties: ['enrolment', 'session'] })

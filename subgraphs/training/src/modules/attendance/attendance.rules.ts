@@ -2,7 +2,7 @@ import { formatVietnameseDate } from '@metrology/kit';
 import { EnrolmentStatus } from '../enrolment/enrolment.entity';
 
 /**
- * The counting rules of attendance and completion (SPEC §4), as pure functions of the counts one
+ * The counting rules of attendance and completion (docs/RULES.md, "Attendance" and "Completion"), as pure functions of the counts one
  * SQL aggregate returns per enrolment. Every decision is taken in integers; the rate is a number
  * only for display.
  */
@@ -111,7 +111,7 @@ function hundredths(score: number): number {
 }
 
 /**
- * Completion (SPEC §4): the course has ended (its end date is before `today`), the attendance
+ * Completion (docs/RULES.md, "Completion"): the course has ended (its end date is before `today`), the attendance
  * rate reaches the minimum, and the exam score reaches the passing score where one is set.
  */
 export function decideCompletion(facts: AttendanceFacts, today: string): CompletionValue {

@@ -3,7 +3,7 @@ import type { Certificate } from './certificate.entity';
 import { type CertificateAudience, certificateAudienceLoader } from './certificate.loaders';
 
 /**
- * SPEC §4/§8: a certificate is seen by its holder (the trainee whose token subject is on the
+ * docs/RULES.md, "Certificates": a certificate is seen by its holder (the trainee whose token subject is on the
  * record), the trainers of its course and administrators. Everyone else has only public
  * verification by code.
  */

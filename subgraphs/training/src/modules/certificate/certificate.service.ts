@@ -148,7 +148,7 @@ function skipOf(enrolment: Enrolment): { code: CertificateSkipCode; reason: stri
 }
 
 /**
- * Certificates (giấy chứng nhận, SPEC §4): issuing one or a whole course, revoking, reissuing,
+ * Certificates (giấy chứng nhận; docs/RULES.md, "Certificates"): issuing one or a whole course, revoking, reissuing,
  * reading and public verification. Every change is one transaction with its audit events.
  *
  * Concurrency: an issuer first locks the enrolment row, so that two issuers of the same

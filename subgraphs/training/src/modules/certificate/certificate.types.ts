@@ -79,7 +79,7 @@ export class CertificateReplacement {
 }
 
 /**
- * What public verification shows (SPEC §4): status, serial, holder name, course title and issue
+ * What public verification shows (docs/RULES.md, "Public verification"): status, serial, holder name, course title and issue
  * date, and the newest replacement's serial, status and date. Nothing else: no birth date, no
  * identifiers, no link to the trainee record, nothing personal of the replacement.
  */

@@ -41,7 +41,7 @@ export interface ManagedCourseOptions {
 
 /**
  * The course, when the caller may manage it: an administrator, or a trainer of this course
- * (SPEC §8: a trainer changes only their own courses). NOT_FOUND when it does not exist,
+ * (a trainer changes only their own courses: docs/RULES.md, "Access and personal data"). NOT_FOUND when it does not exist,
  * FORBIDDEN otherwise.
  */
 export async function courseManagedBy(

@@ -14,7 +14,7 @@ import {
   yearOf,
 } from '@metrology/kit';
 
-/** The TRAINING indicator of a plan at a date (SPEC §3, §4). */
+/** The TRAINING indicator of a plan at a date (docs/RULES.md, "Indicators"). */
 export interface TrainingIndicatorValue {
   yearly: IndicatorOutcome<IndicatorCode, TargetScope> | null;
   phase: IndicatorOutcome<IndicatorCode, TargetScope> | null;

@@ -12,7 +12,7 @@ export const traineeByIdLoader = defineLoader<string, Trainee | null>({
   },
 });
 
-/** The trainee record linked to each token subject, if any (SPEC §8: at most one). */
+/** The trainee record linked to each token subject, if any (at most one: docs/RULES.md, "Access and personal data"). */
 export const traineeBySubjectLoader = defineLoader<string, Trainee | null>({
   name: 'traineeBySubject',
   async batch(em, subjects) {
