@@ -6,6 +6,7 @@ import { CourseInput, CourseListArgs, CoursePage, CourseUpdateInput, SessionInpu
 import { courseByIdLoader, enrolmentCountByCourseLoader, sessionsByCourseLoader, trainersByCourseLoader } from './course.loaders';
 import { timeOfDay } from './course.rules';
 import { courseService } from './course.service';
+import { sessionService } from './session.service';
 
 /** Courses: queries, planning mutations and the relations of a course. */
 @Resolver(() => Course)
@@ -98,7 +99,7 @@ export class CourseResolver {
     @Arg('input', () => SessionInput) input: SessionInput,
     @Ctx() ctx: BaseContext,
   ): Promise<CourseSession> {
-    return courseService.addSession(ctx.em, ctx.identity, courseId, input);
+    return sessionService.add(ctx.em, ctx.identity, courseId, input);
   }
 
   @Authorized(ACCESS.Mutation.updateSession)
@@ -109,7 +110,7 @@ export class CourseResolver {
     @Arg('input', () => SessionUpdateInput) input: SessionUpdateInput,
     @Ctx() ctx: BaseContext,
   ): Promise<CourseSession> {
-    return courseService.updateSession(ctx.em, ctx.identity, id, version, input);
+    return sessionService.update(ctx.em, ctx.identity, id, version, input);
   }
 
   @Authorized(ACCESS.Mutation.removeSession)
@@ -120,7 +121,7 @@ export class CourseResolver {
     @Arg('id', () => ID, { description: 'Id of the session.' }) id: string,
     @Ctx() ctx: BaseContext,
   ): Promise<Course> {
-    return courseService.removeSession(ctx.em, ctx.identity, id);
+    return sessionService.remove(ctx.em, ctx.identity, id);
   }
 
   @FieldResolver(() => Float, {
