@@ -5,7 +5,8 @@ import { Enrolment } from '../enrolment/enrolment.entity';
 import { assertCertificateReadable } from './certificate.access';
 import { Certificate } from './certificate.entity';
 import { certificateAudienceLoader, certificateByIdLoader, validCertificateByEnrolmentLoader } from './certificate.loaders';
-import { CertificateService, downloadUrlOf, verificationUrlOf } from './certificate.service';
+import { downloadUrlOf, verificationUrlOf } from './certificate.rules';
+import { CertificateService } from './certificate.service';
 import { BulkIssueResult, CertificateStatus, CertificateVerification } from './certificate.types';
 import { statusOf } from './certificate.verification';
 

@@ -3,7 +3,8 @@ import { NotFoundError, type SubgraphRoute, searchKey, sendJson, Unauthenticated
 import { assertCertificateReadable } from './certificate.access';
 import type { Certificate } from './certificate.entity';
 import { unknownCodePage, verificationPage } from './certificate.html';
-import { CertificateService, unknownCode } from './certificate.service';
+import { unknownCode } from './certificate.rules';
+import { CertificateService } from './certificate.service';
 
 /** The quality an Accept header gives a media type: its most specific matching range wins. */
 function qualityOf(accept: string, type: string, subtype: string): number {
