@@ -161,8 +161,18 @@ async function floorJob(job) {
  * gateway retires its kept answer and each subgraph computes its aggregates again. The answer
  * must not come from the gateway's response cache.
  */
-const RAISE_AND_ANNOUNCE = `with raised as (update data_revision set revision = revision + 1 where id = 1 returning revision)
-  select pg_notify('data_revision', revision::text) from raised`;
+const RAISE_AND_ANNOUNCE = `do $$
+  declare
+    announced text;
+  begin
+    update data_revision set revision = revision + 1 where id = 1 returning revision::text into announced;
+    -- Revisions are epoch:number since the epochs (docs/CACHING.md); a build before them announces the number.
+    if to_regproc('data_revision_now') is not null then
+      execute 'select data_revision_now()' into announced;
+    end if;
+    perform pg_notify('data_revision', announced);
+  end
+$$`;
 /** Time for the announcement to reach the gateway (it takes about a millisecond) before asking. */
 const ANNOUNCE_WAIT_MS = 200;
 

@@ -2,7 +2,8 @@
  * The gateway's response cache (docs/CACHING.md), through the gateway only: a repeated scorecard
  * is answered without calling any subgraph; answers are kept per caller; a mutation through the
  * gateway retires what it changes before its own answer is sent; a change made straight in a
- * database retires it as soon as the subgraph announces the new revision; answers that read
+ * database retires it as soon as the subgraph announces the new revision, and so does a restore of
+ * a database, whose revision numbers start again in a new epoch; answers that read
  * data the revision does not cover, or that carry errors, are never kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,44 @@ describe('the gateway response cache', () => {
       [PLAN],
     );
     await expect.poll(async () => contributionsOf(await post(SCORECARD, VIEWER))).toBe(before + 1_000_000);
+  });
+
+  it("serves no answer kept before a restore of a subgraph's database, though the restored revision, with the dump's own epoch UUID, reaches the kept answer's number again", async () => {
+    const funding = () => stack.subgraphs.funding.database.orm.em.fork();
+    // The dump: the revision row as it is now.
+    const [dump] = (await funding().execute('select revision::text as revision, epoch::text as epoch from data_revision')) as {
+      revision: string;
+      epoch: string;
+    }[];
+    const before = contributionsOf(await post(SCORECARD, VIEWER));
+    // One write after the dump (its revision + 1): the kept scorecard counts it.
+    await funding().execute(
+      `insert into contribution (plan_id, contributor_tax_code, date, amount, purpose)
+       select id, '4900654321', '2026-05-09', 7000000, 'Sau bản sao lưu' from plan where code = ?`,
+      [PLAN],
+    );
+    await expect.poll(async () => contributionsOf(await post(SCORECARD, VIEWER))).toBe(before + 7_000_000);
+    expect((await post(SCORECARD, VIEWER)).cache).toBe('hit');
+    // The restore: the data as at the dump (the later contribution gone, no trigger firing, as
+    // when tables are loaded), and the revision table made again from the dump's row.
+    await funding().execute('alter table contribution disable trigger user');
+    await funding().execute("delete from contribution where purpose = 'Sau bản sao lưu'");
+    await funding().execute('alter table contribution enable trigger user');
+    await funding().execute('drop table data_revision');
+    await funding().execute(`create table data_revision (id smallint not null primary key, revision bigint not null,
+      epoch uuid not null default gen_random_uuid(), constraint data_revision_single_row check (id = 1))`);
+    await funding().execute('insert into data_revision (id, revision, epoch) values (1, ?, ?)', [dump?.revision, dump?.epoch]);
+    // One write after the restore brings the revision to the kept answer's number again.
+    await funding().execute(
+      `insert into contribution (plan_id, contributor_tax_code, date, amount, purpose)
+       select id, '4900654321', '2026-05-10', 3000000, 'Sau khi khôi phục' from plan where code = ?`,
+      [PLAN],
+    );
+    const [restored] = (await funding().execute('select revision::text as revision from data_revision')) as {
+      revision: string;
+    }[];
+    expect(BigInt(restored?.revision as string)).toBe(BigInt(dump?.revision as string) + 1n);
+    await expect.poll(async () => contributionsOf(await post(SCORECARD, VIEWER))).toBe(before + 3_000_000);
   });
 
   it('never keeps an answer that reads data the revision does not cover (a course list)', async () => {

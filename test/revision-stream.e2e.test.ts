@@ -2,21 +2,29 @@
  * A subgraph's side of the response cache (kit `revisions/`), on the funding subgraph and its
  * real database: the revision stream is the gateway's alone and follows every committed change,
  * whoever writes; covered query answers carry the revision they reflect, other answers none, and
- * a mutation's answer carries the revision after its commit.
+ * a mutation's answer carries the revision after its commit. A labelled answer names the date it
+ * was computed for, and one during whose computation midnight passed is not labelled.
  */
 
 import { fundingSubgraph } from '@metrology/funding';
 import { DEV_GATEWAY_SECRET } from '@metrology/kit/config';
 import { ANONYMOUS, type Identity, signIdentity } from '@metrology/kit/identity';
+import { parseRevision, type Revision } from '@metrology/kit/revisions';
 import { identityOf, requestTarget, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const PLAN = '129/KH-UBND';
 let subgraph: TestSubgraph;
 let streamUrl: string;
 
+/** A revision as the stream and labels write it, `epoch:number`. */
+const revisionOf = (value: string | null | undefined) => parseRevision(value) as Revision;
+
+/** Called at every SQL statement of the subgraph (a test moves the clock there). */
+let onStatement: () => void = () => undefined;
+
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(fundingSubgraph);
+  subgraph = await startTestSubgraph(fundingSubgraph, { onQuery: () => onStatement() });
   streamUrl = new URL('/revisions', subgraph.url).toString();
 });
 afterAll(() => subgraph?.stop());
@@ -57,7 +65,12 @@ async function post(query: string, identity: Identity, variables: Record<string,
     body,
   });
   const json = (await response.json()) as { errors?: unknown[] };
-  return { json, label: response.headers.get('x-data-revision'), floor: response.headers.get('x-data-revision-floor') };
+  return {
+    json,
+    label: response.headers.get('x-data-revision'),
+    date: response.headers.get('x-data-date'),
+    floor: response.headers.get('x-data-revision-floor'),
+  };
 }
 
 describe('the revision stream and answer labels of a subgraph', () => {
@@ -78,13 +91,15 @@ describe('the revision stream and answer labels of a subgraph', () => {
     const stream = await openStream();
     try {
       await expect.poll(() => stream.revisions.length).toBeGreaterThan(0);
-      const first = BigInt(stream.revisions[0] as string);
+      const first = revisionOf(stream.revisions[0]);
       await subgraph.database.orm.em.fork().execute(
         `insert into contribution (plan_id, contributor_tax_code, date, amount, purpose)
          select id, '4900654321', '2026-05-06', 1000000, 'Nhập trực tiếp' from plan where code = ?`,
         [PLAN],
       );
-      await expect.poll(() => stream.revisions.map(BigInt).some((revision) => revision > first)).toBe(true);
+      await expect
+        .poll(() => stream.revisions.map(revisionOf).some((r) => r.epoch === first.epoch && r.number > first.number))
+        .toBe(true);
     } finally {
       stream.close();
     }
@@ -115,7 +130,7 @@ describe('the revision stream and answer labels of a subgraph', () => {
     const stream = await openStream();
     try {
       await expect.poll(() => stream.revisions.length).toBeGreaterThan(0);
-      const before = BigInt(stream.revisions.at(-1) as string);
+      const before = revisionOf(stream.revisions.at(-1));
       const recorded = await post(
         'mutation($input: RecordContributionInput!) { recordContribution(input: $input) { id } }',
         identityOf('finance'),
@@ -124,11 +139,39 @@ describe('the revision stream and answer labels of a subgraph', () => {
         },
       );
       expect(recorded.json.errors).toBeUndefined();
-      const floor = BigInt(recorded.floor as string);
-      expect(floor).toBeGreaterThan(before);
-      await expect.poll(() => stream.revisions.map(BigInt).includes(floor)).toBe(true);
+      const floor = revisionOf(recorded.floor);
+      expect(floor.epoch).toBe(before.epoch);
+      expect(floor.number).toBeGreaterThan(before.number);
+      await expect.poll(() => stream.revisions.includes(recorded.floor as string)).toBe(true);
     } finally {
       stream.close();
+    }
+  });
+
+  it('labels a covered answer with the date it took as today, and leaves unlabelled one during which midnight passed', async () => {
+    const query = `{ plan(code: "${PLAN}") { code budgetTotal budgetSummary { contributions } } }`;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // 23:59:59 on 8 December in Vietnam.
+      vi.setSystemTime(new Date('2026-12-08T16:59:59.000Z'));
+      const before = await post(query, identityOf('viewer'));
+      expect(before.json.errors).toBeUndefined();
+      expect(before.label).not.toBeNull();
+      expect(before.date).toBe('2026-12-08');
+
+      // Midnight passes while the answer is computed (at its first SQL statement).
+      onStatement = () => vi.setSystemTime(new Date('2026-12-08T17:00:01.000Z'));
+      const across = await post(query, identityOf('viewer'));
+      onStatement = () => undefined;
+      expect(across.json.errors).toBeUndefined();
+      expect([across.label, across.date]).toEqual([null, null]);
+
+      const after = await post(query, identityOf('viewer'));
+      expect(after.label).not.toBeNull();
+      expect(after.date).toBe('2026-12-09');
+    } finally {
+      onStatement = () => undefined;
+      vi.useRealTimers();
     }
   });
 });

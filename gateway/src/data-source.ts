@@ -3,7 +3,7 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@
 import type { SubgraphName } from '@metrology/kit/config';
 import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity } from '@metrology/kit/identity';
 import type { Logger } from '@metrology/kit/logger';
-import { parseRevision, REVISION_FLOOR_HEADER, REVISION_HEADER } from '@metrology/kit/revisions';
+import { parseRevision, REVISION_DATE_HEADER, REVISION_FLOOR_HEADER, REVISION_HEADER } from '@metrology/kit/revisions';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context';
 import { serviceUnavailable } from './errors';
@@ -141,7 +141,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Reads the revision labels of a subgraph's answer (kit `revisionLabelPlugin`). */
   override async didReceiveResponse({ response, context }: ReceivedResponse): Promise<ReceivedResponse['response']> {
     const headers = response.http?.headers;
-    labelsOf(context)?.label(this.service, headers?.get(REVISION_HEADER));
+    labelsOf(context)?.label(this.service, headers?.get(REVISION_HEADER), headers?.get(REVISION_DATE_HEADER));
     const floor = parseRevision(headers?.get(REVISION_FLOOR_HEADER));
     if (floor !== null) this.revisions?.raise(this.service, floor);
     return response;

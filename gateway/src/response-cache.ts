@@ -4,7 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { SubgraphName } from '@metrology/kit/config';
 import { todayInVietnam } from '@metrology/kit/dates';
 import { encodeIdentity, type Identity } from '@metrology/kit/identity';
-import { parseRevision } from '@metrology/kit/revisions';
+import { parseRevision, type Revision, sameRevision } from '@metrology/kit/revisions';
 import type { GatewayContext } from './context';
 import type { SubgraphRevisions } from './revisions';
 
@@ -13,22 +13,29 @@ const MAX_ENTRY_BYTES = 1_000_000;
 
 /**
  * What one request's answer was computed from, gathered while it runs: the data revision each
- * subgraph labelled its part with, whether every part was labelled (covered), the operation's
- * type and whether the answer has errors. Only a covered query answered without errors is kept.
+ * subgraph labelled its part with, whether every part was labelled (covered) and computed for
+ * `today` (the date the request is keyed by), the operation's type and whether the answer has
+ * errors. Only a covered query answered without errors is kept.
  */
 export class ResponseLabels {
-  readonly revisions = new Map<SubgraphName, bigint>();
+  readonly revisions = new Map<SubgraphName, Revision>();
   covered = true;
   operation: string | undefined;
   errors = false;
 
-  /** A subgraph's answer and its `x-data-revision` label (absent: not covered). */
-  label(service: SubgraphName, header: string | null | undefined): void {
+  constructor(readonly today: string) {}
+
+  /**
+   * A subgraph's answer, its `x-data-revision` label (absent: not covered) and its `x-data-date`
+   * (the date it computed for: another than the key's is not kept).
+   */
+  label(service: SubgraphName, header: string | null | undefined, date: string | null | undefined): void {
     const revision = parseRevision(header);
     const earlier = this.revisions.get(service);
     // Two parts from one subgraph at different revisions do not make one consistent answer.
-    if (revision === null || (earlier !== undefined && earlier !== revision)) this.covered = false;
-    else this.revisions.set(service, revision);
+    if (revision === null || date !== this.today || (earlier !== undefined && !sameRevision(earlier, revision))) {
+      this.covered = false;
+    } else this.revisions.set(service, revision);
   }
 
   uncover(): void {
@@ -43,7 +50,7 @@ export class ResponseLabels {
 interface Entry {
   body: string;
   headers: Record<string, string>;
-  revisions: [SubgraphName, bigint][];
+  revisions: [SubgraphName, Revision][];
 }
 
 /**
@@ -53,7 +60,8 @@ interface Entry {
  * change anywhere (through this gateway, another instance or by hand) retires it within the
  * notification's delay, and a mutation through this gateway retires it before its answer is
  * sent. Keyed by the caller's whole identity (subgraphs decide what each caller may see), the
- * date in Vietnam (an omitted as-of date means today), the Accept header (Apollo picks the
+ * date in Vietnam (an omitted as-of date means today; kept only when every subgraph computed for
+ * that very date), the Accept header (Apollo picks the
  * answer's media type from it) and the exact request body; at most `maxEntries`, least recently
  * used dropped first.
  */
@@ -63,27 +71,32 @@ export class ResponseCache {
   constructor(
     private readonly maxEntries: number,
     private readonly revisions: SubgraphRevisions,
+    /** Today's date in Vietnam (tests set the clock). */
+    private readonly today: () => string = () => todayInVietnam(),
   ) {}
 
   /**
-   * The key of a request that may be answered from the cache, or null: POST with a JSON body only
-   * (what CSRF prevention always lets through), and not when the caller asks for a fresh answer
+   * The key of a request that may be answered from the cache, with the labels its answer will be
+   * kept by (for the same date as the key), or null: POST with a JSON body only (what CSRF
+   * prevention always lets through), and not when the caller asks for a fresh answer
    * (`Cache-Control: no-cache` or `no-store`).
    */
-  keyOf(req: IncomingMessage, identity: Identity, body: Buffer): string | null {
+  keyOf(req: IncomingMessage, identity: Identity, body: Buffer): { key: string; labels: ResponseLabels } | null {
     if (this.maxEntries === 0 || req.method !== 'POST' || body.length === 0) return null;
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) return null;
     if (/\bno-(cache|store)\b/i.test(req.headers['cache-control'] ?? '')) return null;
-    const parts = [encodeIdentity(identity), todayInVietnam(), req.headers.accept ?? ''];
-    return createHash('sha256').update(parts.join('\n')).update('\n').update(body).digest('base64url');
+    const today = this.today();
+    const parts = [encodeIdentity(identity), today, req.headers.accept ?? ''];
+    const key = createHash('sha256').update(parts.join('\n')).update('\n').update(body).digest('base64url');
+    return { key, labels: new ResponseLabels(today) };
   }
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     for (const [service, revision] of entry.revisions) {
-      if (this.revisions.current(service) !== revision) {
+      if (!sameRevision(this.revisions.current(service), revision)) {
         this.entries.delete(key);
         return undefined;
       }

@@ -2,7 +2,14 @@ import { request } from 'node:http';
 import type { SubgraphName } from '@metrology/kit/config';
 import { ANONYMOUS, signIdentity } from '@metrology/kit/identity';
 import type { Logger } from '@metrology/kit/logger';
-import { parseRevision, REVISION_STREAM_PATH, REVISION_STREAM_SILENCE_MS, RevisionEventParser } from '@metrology/kit/revisions';
+import {
+  parseRevision,
+  REVISION_STREAM_PATH,
+  REVISION_STREAM_SILENCE_MS,
+  type Revision,
+  RevisionEventParser,
+  supersedes,
+} from '@metrology/kit/revisions';
 
 /** Wait before opening a lost stream again (doubling up to the maximum). */
 const RETRY_MIN_MS = 250;
@@ -10,12 +17,13 @@ const RETRY_MAX_MS = 5_000;
 
 /**
  * The data revision of every subgraph, as the gateway knows it: each subgraph's revision stream
- * (server-sent events) while it is open, raised at once by the floors mutations report. `null`
+ * (server-sent events) while it is open, raised at once by the floors mutations report; a
+ * revision of another epoch replaces the known one, whatever its number. `null`
  * while a stream is down: answers depending on that subgraph are then neither served from the
  * response cache nor kept.
  */
 export class SubgraphRevisions {
-  private readonly known = new Map<SubgraphName, bigint | null>();
+  private readonly known = new Map<SubgraphName, Revision | null>();
   private readonly streams = new Map<SubgraphName, { close(): void }>();
   private stopped = false;
 
@@ -32,14 +40,17 @@ export class SubgraphRevisions {
     for (const name of Object.keys(this.urls) as SubgraphName[]) this.open(name, RETRY_MIN_MS);
   }
 
-  current(service: SubgraphName): bigint | null {
+  current(service: SubgraphName): Revision | null {
     return this.known.get(service) ?? null;
   }
 
-  /** A mutation's floor: the revision is at least `revision` now (ignored while the stream is down). */
-  raise(service: SubgraphName, revision: bigint): void {
+  /**
+   * A mutation's floor: the revision is at least `revision` now, or is of its new epoch (ignored
+   * while the stream is down).
+   */
+  raise(service: SubgraphName, revision: Revision): void {
     const known = this.known.get(service);
-    if (known !== undefined && known !== null && revision > known) this.known.set(service, revision);
+    if (known !== undefined && known !== null && supersedes(revision, known)) this.known.set(service, revision);
   }
 
   stop(): void {
@@ -90,8 +101,9 @@ export class SubgraphRevisions {
           const revision = parseRevision(value);
           const known = this.known.get(service) ?? null;
           // The first event of a stream (known is null since the last one was lost) is taken as
-          // it is; after that, revisions only grow (a raised floor may be ahead of the stream).
-          if (revision === null || known === null || revision > known) this.known.set(service, revision);
+          // it is; after that, revisions only grow within an epoch (a raised floor may be ahead of
+          // the stream), and another epoch replaces the known one.
+          if (revision === null || supersedes(revision, known)) this.known.set(service, revision);
         }
       });
       res.on('end', () => lost('ended'));

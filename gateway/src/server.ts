@@ -24,7 +24,7 @@ import { SignedDataSource } from './data-source';
 import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
 import { checkScalarInput, queryProtection } from './limits';
 import { annualReportRoute } from './report/annual-report.route';
-import { ResponseCache, ResponseLabels, responseLabelsPlugin } from './response-cache';
+import { ResponseCache, responseLabelsPlugin } from './response-cache';
 import { SubgraphRevisions } from './revisions';
 import type { ExecuteAsCaller, GatewayRoute } from './routes';
 import { WEB_ROOT, webRoutes } from './web';
@@ -194,19 +194,19 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     }
     const identity = await authenticate(req, res);
     if (!identity) return;
-    const key = cache.keyOf(req, identity, body);
-    if (key) {
-      const hit = cache.get(key);
+    const cached = cache.keyOf(req, identity, body);
+    if (cached) {
+      const hit = cache.get(cached.key);
       if (hit) {
         res.writeHead(200, { ...hit.headers, 'x-response-cache': 'hit' });
         res.end(hit.body);
         return;
       }
     }
-    res.setHeader('x-response-cache', key ? 'miss' : 'bypass');
-    const labels = key ? new ResponseLabels() : undefined;
+    res.setHeader('x-response-cache', cached ? 'miss' : 'bypass');
+    const labels = cached?.labels;
     const sent = await executeApollo(apollo, req, res, body, async () => ({ identity, labels }));
-    if (key && labels && sent.body !== undefined) cache.set(key, labels, sent.status, sent.headers, sent.body);
+    if (cached && sent.body !== undefined) cache.set(cached.key, cached.labels, sent.status, sent.headers, sent.body);
   };
 
   /** Forwards a file or page route to the subgraph that owns it, with the identity signed. */

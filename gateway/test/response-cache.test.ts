@@ -2,12 +2,15 @@
  * The response cache's bookkeeping against a real revision stream (a local HTTP server speaking
  * the subgraphs' server-sent events): an answer is served only while every subgraph it came from
  * is at the revision it was labelled with; a new revision, a mutation's floor, an `unknown`
- * event or a lost stream retire it; a stream that comes back is followed again.
+ * event or a lost stream retire it; a stream that comes back is followed again. Revisions are
+ * `epoch:number`: another epoch retires what was kept under the old one, whatever its numbers;
+ * an answer is kept only for the date every subgraph computed it for.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Identity, verifyIdentity } from '@metrology/kit/identity';
 import { createLogger } from '@metrology/kit/logger';
+import { parseRevision, type Revision } from '@metrology/kit/revisions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResponseCache, ResponseLabels } from '../src/response-cache';
 import { SubgraphRevisions } from '../src/revisions';
@@ -49,6 +52,8 @@ class FakeStream {
 const request = (headers: Record<string, string> = {}) =>
   ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers } }) as unknown as IncomingMessage;
 const VIEWER: Identity = { subject: 'viewer-1', roles: ['viewer'], name: 'Người xem' };
+const TODAY = '2026-12-08';
+const rev = (value: string) => parseRevision(value) as Revision;
 const BODY = Buffer.from('{"query":"{ plan(code: \\"129/KH-UBND\\") { code } }"}');
 
 describe('ResponseCache with SubgraphRevisions', () => {
@@ -56,112 +61,154 @@ describe('ResponseCache with SubgraphRevisions', () => {
   let port: number;
   let revisions: SubgraphRevisions;
   let cache: ResponseCache;
+  let today: string;
 
   beforeEach(async () => {
     funding = new FakeStream();
     port = await funding.start();
     const url = `http://127.0.0.1:${port}/graphql`;
     revisions = new SubgraphRevisions({ training: url, labs: url, funding: url }, SECRET, createLogger('test', 'silent'));
-    cache = new ResponseCache(10, revisions);
+    today = TODAY;
+    cache = new ResponseCache(10, revisions, () => today);
     revisions.start();
     await expect.poll(() => funding.open.size).toBe(3);
-    funding.send('7');
-    await expect.poll(() => revisions.current('funding')).toBe(7n);
+    funding.send('e1:7');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e1:7'));
   });
   afterEach(async () => {
     revisions.stop();
     await funding.stop();
   });
 
-  function keep(revision: string, key = cache.keyOf(request(), VIEWER, BODY) as string): string {
-    const labels = new ResponseLabels();
+  const keyOf = (headers: Record<string, string> = {}, identity = VIEWER, body = BODY) =>
+    cache.keyOf(request(headers), identity, body)?.key ?? null;
+
+  function keep(revision: string, key = keyOf() as string): string {
+    const labels = new ResponseLabels(TODAY);
     labels.operation = 'query';
-    labels.label('funding', revision);
+    labels.label('funding', revision, TODAY);
     expect(cache.set(key, labels, 200, { 'content-type': 'application/json' }, '{"data":{}}')).toBe(true);
     return key;
   }
 
   it('serves a kept answer while the revision is unchanged, and retires it when a new revision is announced', async () => {
-    const key = keep('7');
+    const key = keep('e1:7');
     expect(cache.get(key)?.body).toBe('{"data":{}}');
-    funding.send('8');
-    await expect.poll(() => revisions.current('funding')).toBe(8n);
+    funding.send('e1:8');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e1:8'));
     expect(cache.get(key)).toBeUndefined();
   });
 
   it("retires answers at once on a mutation's floor, and ignores an older announcement after it", async () => {
-    const key = keep('7');
-    revisions.raise('funding', 9n);
+    const key = keep('e1:7');
+    revisions.raise('funding', rev('e1:9'));
     expect(cache.get(key)).toBeUndefined();
-    funding.send('8');
+    funding.send('e1:8');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(revisions.current('funding')).toBe(9n);
+    expect(revisions.current('funding')).toEqual(rev('e1:9'));
   });
 
   it('serves nothing while the subgraph says it does not know its revision, or while the stream is lost, and follows it again when it is back', async () => {
-    const key = keep('7');
+    const key = keep('e1:7');
     funding.send('unknown');
     await expect.poll(() => revisions.current('funding')).toBeNull();
     expect(cache.get(key)).toBeUndefined();
-    funding.send('7');
-    await expect.poll(() => revisions.current('funding')).toBe(7n);
+    funding.send('e1:7');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e1:7'));
 
-    const again = keep('7');
+    const again = keep('e1:7');
     await funding.stop();
     await expect.poll(() => revisions.current('funding')).toBeNull();
     expect(cache.get(again)).toBeUndefined();
     // Nothing is kept while a subgraph's revision is unknown.
-    const labels = new ResponseLabels();
+    const labels = new ResponseLabels(TODAY);
     labels.operation = 'query';
-    labels.label('funding', '7');
+    labels.label('funding', 'e1:7', TODAY);
     expect(cache.set(again, labels, 200, {}, '{}')).toBe(false);
 
     await funding.start(port);
     await expect.poll(() => funding.open.size, { timeout: 10_000 }).toBeGreaterThan(0);
-    funding.send('12');
-    await expect.poll(() => revisions.current('funding')).toBe(12n);
-    keep('12', again);
+    funding.send('e1:12');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e1:12'));
+    keep('e1:12', again);
     expect(cache.get(again)).toBeDefined();
   });
 
   it('keeps only covered queries answered without errors, from one revision per subgraph', () => {
-    const key = cache.keyOf(request(), VIEWER, BODY) as string;
+    const key = keyOf() as string;
     const cases: [string, (labels: ResponseLabels) => void][] = [
       ['a mutation', (labels) => (labels.operation = 'mutation')],
       ['an answer with errors', (labels) => (labels.errors = true)],
-      ['a part without a label', (labels) => labels.label('funding', null)],
-      ['two parts at two revisions', (labels) => labels.label('funding', '8')],
+      ['a part without a label', (labels) => labels.label('funding', null, TODAY)],
+      ['two parts at two revisions', (labels) => labels.label('funding', 'e1:8', TODAY)],
+      ['two parts of two epochs', (labels) => labels.label('funding', 'e2:7', TODAY)],
+      ['a part computed for another date', (labels) => labels.label('training', 'e1:7', '2026-12-07')],
+      ['a part without its date', (labels) => labels.label('training', 'e1:7', null)],
+      ['a revision without its epoch', (labels) => labels.label('training', '7', TODAY)],
       ['a failed subgraph call', (labels) => labels.uncover()],
     ];
     for (const [, spoil] of cases) {
-      const labels = new ResponseLabels();
+      const labels = new ResponseLabels(TODAY);
       labels.operation = 'query';
-      labels.label('funding', '7');
+      labels.label('funding', 'e1:7', TODAY);
       spoil(labels);
       expect(cache.set(key, labels, 200, {}, '{}')).toBe(false);
     }
-    const labels = new ResponseLabels();
+    const labels = new ResponseLabels(TODAY);
     labels.operation = 'query';
-    labels.label('funding', '7');
+    labels.label('funding', 'e1:7', TODAY);
     expect(cache.set(key, labels, 500, {}, '{}')).toBe(false);
   });
 
   it('keys answers by caller, body and Accept header: other callers and media types are not shared; no-cache requests and non-JSON bodies are not kept', () => {
-    const key = cache.keyOf(request(), VIEWER, BODY);
+    const key = keyOf();
     expect(key).not.toBeNull();
-    expect(cache.keyOf(request(), { ...VIEWER, subject: 'viewer-2' }, BODY)).not.toBe(key);
-    expect(cache.keyOf(request(), { ...VIEWER, roles: ['admin'] }, BODY)).not.toBe(key);
-    expect(cache.keyOf(request(), VIEWER, Buffer.from(`${BODY} `))).not.toBe(key);
-    expect(cache.keyOf(request({ accept: 'application/graphql-response+json' }), VIEWER, BODY)).not.toBe(key);
-    expect(cache.keyOf(request({ 'cache-control': 'no-cache' }), VIEWER, BODY)).toBeNull();
-    expect(cache.keyOf(request({ 'cache-control': 'max-age=0, no-store' }), VIEWER, BODY)).toBeNull();
-    expect(cache.keyOf(request({ 'content-type': 'text/plain' }), VIEWER, BODY)).toBeNull();
+    expect(keyOf({}, { ...VIEWER, subject: 'viewer-2' })).not.toBe(key);
+    expect(keyOf({}, { ...VIEWER, roles: ['admin'] })).not.toBe(key);
+    expect(keyOf({}, VIEWER, Buffer.from(`${BODY} `))).not.toBe(key);
+    expect(keyOf({ accept: 'application/graphql-response+json' })).not.toBe(key);
+    expect(keyOf({ 'cache-control': 'no-cache' })).toBeNull();
+    expect(keyOf({ 'cache-control': 'max-age=0, no-store' })).toBeNull();
+    expect(keyOf({ 'content-type': 'text/plain' })).toBeNull();
     expect(cache.keyOf({ method: 'GET', headers: {} } as IncomingMessage, VIEWER, BODY)).toBeNull();
     expect(new ResponseCache(0, revisions).keyOf(request(), VIEWER, BODY)).toBeNull();
   });
 
+  it('serves nothing kept under an old epoch: a new epoch retires it even at a lower number, and the old numbers coming round again in the new epoch revive nothing', async () => {
+    const first = keep('e1:7');
+    const second = keep('e1:7', 'second');
+    funding.send('e2:3');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e2:3'));
+    expect(cache.get(first)).toBeUndefined();
+    funding.send('e2:7');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e2:7'));
+    expect(cache.get(second)).toBeUndefined();
+    // A mutation's floor of another epoch replaces the known revision too, whatever its number.
+    const third = keep('e2:7', 'third');
+    revisions.raise('funding', rev('e3:1'));
+    expect(revisions.current('funding')).toEqual(rev('e3:1'));
+    expect(cache.get(third)).toBeUndefined();
+  });
+
+  it('keeps an answer only when the subgraphs computed it for the date of its key, and serves it under that date only', () => {
+    // The gateway's clock says 8 December, the subgraph's still 7 December (clocks apart, or midnight between).
+    const early = cache.keyOf(request(), VIEWER, BODY);
+    early?.labels.label('funding', 'e1:7', '2026-12-07');
+    if (early) early.labels.operation = 'query';
+    expect(early && cache.set(early.key, early.labels, 200, {}, '{}')).toBe(false);
+    expect(cache.get(early?.key as string)).toBeUndefined();
+
+    const key = keep('e1:7');
+    expect(cache.get(key)).toBeDefined();
+    today = '2026-12-09';
+    const tomorrow = keyOf();
+    expect(tomorrow).not.toBe(key);
+    expect(cache.get(tomorrow as string)).toBeUndefined();
+    expect(cache.keyOf(request(), VIEWER, BODY)?.labels.today).toBe('2026-12-09');
+  });
+
   it('holds at most its number of entries, the least recently used dropped first', () => {
-    const keys = Array.from({ length: 12 }, (_, i) => keep('7', `key-${i}`));
+    const keys = Array.from({ length: 12 }, (_, i) => keep('e1:7', `key-${i}`));
     expect(cache.size).toBe(10);
     expect(cache.get(keys[0] as string)).toBeUndefined();
     expect(cache.get(keys[11] as string)).toBeDefined();
@@ -181,8 +228,8 @@ describe('ResponseCache with SubgraphRevisions', () => {
     try {
       quiet.start();
       await expect.poll(() => funding.open.size).toBe(6);
-      funding.send('7');
-      await expect.poll(() => quiet.current('funding')).toBe(7n);
+      funding.send('e1:7');
+      await expect.poll(() => quiet.current('funding')).toEqual(rev('e1:7'));
       // No heartbeat: after the silence allowed the stream is dropped and the revision unknown.
       await expect.poll(() => quiet.current('funding'), { timeout: 5_000 }).toBeNull();
     } finally {

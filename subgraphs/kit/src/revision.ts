@@ -7,6 +7,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * those tables changes (each subgraph's migration names its tables). The new revision becomes
  * visible exactly when the change does, whoever wrote it: any instance of the subgraph, an
  * import, a fix by hand. Add it to the entities of a subgraph that uses `RevisionCache`.
+ * `epoch` is made with the row; with the table's oid and the server's start it makes the
+ * revision's epoch (`data_revision_now()`, kit `revisionEpochMigration`, docs/CACHING.md).
  */
 @Entity({ tableName: 'data_revision' })
 @Check({ name: 'data_revision_single_row', expression: 'id = 1' })
@@ -16,6 +18,9 @@ export class DataRevision {
 
   @Property({ type: 'bigint' })
   revision!: string;
+
+  @Property({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  epoch!: string;
 }
 
 interface Entry<V> {
@@ -23,10 +28,15 @@ interface Entry<V> {
   value: Promise<V>;
 }
 
-/** The data revision now (one primary-key read). */
+/**
+ * The data revision now, `epoch:number` (one primary-key read): values kept under a revision of
+ * another epoch are never taken for current, even when the number comes round again.
+ */
 export async function currentRevision(em: EntityManager): Promise<string> {
-  const rows: { revision: string }[] = await em.execute('select revision::text as revision from data_revision where id = 1');
-  return rows[0]?.revision ?? '0';
+  const rows: { revision: string | null }[] = await em.execute('select data_revision_now() as revision');
+  const revision = rows[0]?.revision;
+  if (!revision) throw new Error('the data_revision row is missing');
+  return revision;
 }
 
 /**

@@ -5,6 +5,7 @@ import { Migration20261127114338_money } from './Migration20261127114338_money';
 import { Migration20261127123738_data_revision } from './Migration20261127123738_data_revision';
 import { Migration20261127140002_revision_notify } from './Migration20261127140002_revision_notify';
 import { Migration20261208040100_estimate_submitter } from './Migration20261208040100_estimate_submitter';
+import { Migration20261208042000_revision_epoch } from './Migration20261208042000_revision_epoch';
 
 /** Committed migrations, oldest first. Rewritten by `pnpm migration:create <subgraph>`. */
 export const migrations: { name: string; class: Constructor<Migration> }[] = [
@@ -13,4 +14,5 @@ export const migrations: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261127123738_data_revision', class: Migration20261127123738_data_revision },
   { name: 'Migration20261127140002_revision_notify', class: Migration20261127140002_revision_notify },
   { name: 'Migration20261208040100_estimate_submitter', class: Migration20261208040100_estimate_submitter },
+  { name: 'Migration20261208042000_revision_epoch', class: Migration20261208042000_revision_epoch },
 ];

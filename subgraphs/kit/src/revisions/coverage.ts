@@ -12,8 +12,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { BaseContext } from '../context';
+import { todayInVietnam } from '../dates';
 import { currentRevision, readRevisionOncePerRequest } from '../revision';
-import { REVISION_FLOOR_HEADER, REVISION_HEADER } from './protocol';
+import { formatRevision, REVISION_DATE_HEADER, REVISION_FLOOR_HEADER, REVISION_HEADER, type Revision } from './protocol';
 import type { RevisionWatcher } from './watcher';
 
 /**
@@ -92,7 +93,9 @@ export function isRevisionCovered(
  * Labels answers with the data revision they reflect (protocol.ts):
  * - a query whose every field is covered gets `x-data-revision`: the watcher's revision read
  *   before execution, so the answer reflects that revision or a later one; not on answers with
- *   errors, nor while the watcher does not know the revision;
+ *   errors, nor while the watcher does not know the revision; with it `x-data-date`, the date
+ *   taken as today before execution, and neither label when the date was another after it
+ *   (midnight passed while the answer was computed: it may mix two days);
  * - a mutation gets `x-data-revision-floor`: the revision read after it committed, so that the
  *   gateway stops serving answers older than the mutation before its caller can ask again.
  */
@@ -104,7 +107,8 @@ export function revisionLabelPlugin(
   const checked = new WeakMap<OperationDefinitionNode, boolean>();
   return {
     async requestDidStart() {
-      let label: bigint | null = null;
+      let label: Revision | null = null;
+      let today = '';
       let mutation = false;
       return {
         async didResolveOperation({ schema, document, operation, contextValue }) {
@@ -121,12 +125,16 @@ export function revisionLabelPlugin(
             covered = isRevisionCovered(schema, document, operation, coverage);
             checked.set(operation, covered);
           }
-          if (covered) label = watcher.current();
+          if (covered) {
+            label = watcher.current();
+            today = todayInVietnam();
+          }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          if (label !== null && !response.body.singleResult.errors?.length) {
-            response.http.headers.set(REVISION_HEADER, label.toString());
+          if (label !== null && !response.body.singleResult.errors?.length && todayInVietnam() === today) {
+            response.http.headers.set(REVISION_HEADER, formatRevision(label));
+            response.http.headers.set(REVISION_DATE_HEADER, today);
           }
           if (mutation && watcher) {
             // Without it the gateway still learns the change from the stream, a moment later.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { REVISION_CHANNEL } from './protocol';
+import { parseRevision, REVISION_CHANNEL, type Revision, supersedes } from './protocol';
 
-type Listener = (revision: bigint | null) => void;
+type Listener = (revision: Revision | null) => void;
 
 /** How long the watcher waits before connecting again after losing its connection. */
 const RECONNECT_MS = 1_000;
@@ -22,14 +22,16 @@ const PROBE_MS = 5_000;
  * PostgreSQL connection LISTENs on the channel `raise_data_revision()` notifies in every writing
  * transaction (delivered at commit), and reads the revision once after each (re)connection. It
  * notifies itself every few seconds and takes the connection for lost when that probe does not
- * come back, so that a LISTEN which has stopped hearing cannot leave a revision standing.
+ * come back, so that a LISTEN which has stopped hearing cannot leave a revision standing. Each
+ * probe reads the revision too, so that a new epoch no write has announced (a dump restored in
+ * place) is seen within one probe.
  *
  * `current()` never runs ahead of the database: it is a revision that was committed, possibly
  * already superseded by a change whose notification is on its way. While the connection is down
  * it is `null` (unknown), and nothing may be cached on its account.
  */
 export class RevisionWatcher {
-  private revision: bigint | null = null;
+  private revision: Revision | null = null;
   private client: pg.Client | undefined;
   private probe: { token: string; answered: () => void } | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
@@ -49,7 +51,7 @@ export class RevisionWatcher {
     await this.connect();
   }
 
-  current(): bigint | null {
+  current(): Revision | null {
     return this.revision;
   }
 
@@ -81,8 +83,9 @@ export class RevisionWatcher {
         if (probe && message.payload === probe.token) probe.answered();
         return;
       }
-      if (message.channel !== REVISION_CHANNEL || !message.payload || !/^\d+$/.test(message.payload)) return;
-      this.advance(BigInt(message.payload));
+      if (message.channel !== REVISION_CHANNEL) return;
+      const revision = parseRevision(message.payload);
+      if (revision) this.advance(revision);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -93,11 +96,9 @@ export class RevisionWatcher {
       // Notifications must be seen to arrive before the revision counts as known.
       await this.sendProbe(client);
       // Read after LISTEN: a change committed in between is in this read or in a notification.
-      const { rows } = await client.query<{ revision: string }>(
-        'select revision::text as revision from data_revision where id = 1',
-      );
+      const revision = await readRevision(client);
       if (this.client !== client) return;
-      this.advance(BigInt(rows[0]?.revision ?? '0'));
+      this.advance(revision);
       this.scheduleProbe(client);
     } catch (error) {
       this.lost(client, error);
@@ -129,18 +130,23 @@ export class RevisionWatcher {
   private scheduleProbe(client: pg.Client): void {
     this.probeTimer = setTimeout(() => {
       if (this.client !== client) return;
-      this.sendProbe(client).then(
-        () => this.scheduleProbe(client),
-        (error: unknown) => this.lost(client, error),
-      );
+      this.sendProbe(client)
+        .then(() => readRevision(client))
+        .then(
+          (revision) => {
+            if (this.client !== client) return;
+            this.advance(revision);
+            this.scheduleProbe(client);
+          },
+          (error: unknown) => this.lost(client, error),
+        );
     }, this.probeMs);
     this.probeTimer.unref();
   }
 
-  /** Revisions only grow; a late notification of an older one is ignored. */
-  private advance(revision: bigint): void {
-    if (this.revision !== null && revision <= this.revision) return;
-    this.set(revision);
+  /** Within an epoch revisions only grow (a late notification of an older one is ignored); a new epoch replaces the old. */
+  private advance(revision: Revision): void {
+    if (supersedes(revision, this.revision)) this.set(revision);
   }
 
   private lost(client: pg.Client, error?: unknown): void {
@@ -159,9 +165,17 @@ export class RevisionWatcher {
     this.retry.unref();
   }
 
-  private set(revision: bigint | null): void {
+  private set(revision: Revision | null): void {
     if (revision === this.revision) return;
     this.revision = revision;
     for (const listener of this.listeners) listener(revision);
   }
+}
+
+/** The revision now (`data_revision_now()`, kit `revisionEpochMigration`). */
+async function readRevision(client: pg.Client): Promise<Revision> {
+  const { rows } = await client.query<{ revision: string | null }>('select data_revision_now() as revision');
+  const revision = parseRevision(rows[0]?.revision);
+  if (!revision) throw new Error('no data revision');
+  return revision;
 }
