@@ -2,10 +2,10 @@
  * The floor of the scorecard: its numbers computed by plain SQL straight against the three
  * databases, with no gateway, no subgraph and no cache. The statements are the aggregates the
  * subgraphs' loaders run (training `indicator.loaders.ts`, labs `indicator.loaders.ts`, funding
- * `summary.loaders.ts`), each for the one as-of date asked; the targets' windows (docs/RULES.md, "Windows") are
- * then applied to their dated counts, as the kit's rule does. The three databases are asked at
- * the same time, as the gateway asks the three subgraphs; within one database the statements
- * run in turn on one connection.
+ * `summary.loaders.ts`), each for the one as-of date asked; the targets' windows
+ * (docs/RULES.md, "Windows") are then applied to their dated counts, as the kit's rule does. The
+ * three databases are asked at the same time, as the gateway asks the three subgraphs; within one
+ * database the statements run in turn on one connection.
  *
  * Left out, because they are primary-key reads next to these: the plan's header, phases, task
  * groups and envelopes, and the cache's revision reads.
@@ -143,8 +143,9 @@ const earliest = (a, b) => [a, b].sort()[0];
 const latest = (a, b) => [a, b].sort()[1];
 
 /**
- * A target's actual at the as-of date (docs/RULES.md, "Counting rules"): what was counted in its window up to the as-of
- * date, or for a held target the number held then; a per-year target over its calendar year.
+ * A target's actual at the as-of date (docs/RULES.md, "Counting rules"): what was counted in its
+ * window up to the as-of date, or for a held target the number held then; a per-year target over
+ * its calendar year.
  */
 function actualOf(target, counts, asOf, year) {
   const perYear = target.scope === 'PER_YEAR';

@@ -1,8 +1,8 @@
 /**
- * Display formats of the interface (docs/RULES.md, "Display formats"), the same in both languages for dates and money:
- * dates dd/mm/yyyy, money as whole VND with dots between thousands and the đồng sign
- * (`16.925.000.000 ₫`). Written by hand rather than with Intl so that the output does not depend
- * on the browser's locale data (and money never passes through floating point).
+ * Display formats of the interface (docs/RULES.md, "Display formats"), the same in both languages
+ * for dates and money: dates dd/mm/yyyy, money as whole VND with dots between thousands and the
+ * đồng sign (`16.925.000.000 ₫`). Written by hand rather than with Intl so that the output does not
+ * depend on the browser's locale data (and money never passes through floating point).
  */
 
 export type Language = 'vi' | 'en';

@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './identity/identity';
 
 /**
- * The audit trail (docs/RULES.md, "Errors and data safety"): who did what to which record, when, and what changed. Written in
- * the same transaction as the change itself, so that no change exists without its trail. Never
- * holds personal data in `changes` (identifiers and statuses only).
+ * The audit trail (docs/RULES.md, "Errors and data safety"): who did what to which record, when,
+ * and what changed. Written in the same transaction as the change itself, so that no change exists
+ * without its trail. Never holds personal data in `changes` (identifiers and statuses only).
  */
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['entityType', 'entityId'] })

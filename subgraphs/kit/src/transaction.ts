@@ -20,10 +20,11 @@ export function assertVersion(entity: { version: number }, version: number, what
 export type UniqueMeanings = Record<string, { vi: string; en: string }>;
 
 /**
- * Runs one mutation as one transaction (docs/RULES.md, "Errors and data safety"). Services check unique keys and versions first,
- * so that the usual refusal names what is in the way; a concurrent writer can still take a key or
- * a version between that check and the commit, and then the database refuses: that is a CONFLICT
- * too, never an internal error, and nothing of the transaction is written.
+ * Runs one mutation as one transaction (docs/RULES.md, "Errors and data safety"). Services check
+ * unique keys and versions first, so that the usual refusal names what is in the way; a concurrent
+ * writer can still take a key or a version between that check and the commit, and then the database
+ * refuses: that is a CONFLICT too, never an internal error, and nothing of the transaction is
+ * written.
  */
 export async function inTransaction<T>(
   em: EntityManager,

@@ -1,7 +1,7 @@
 /**
- * The indicator rule (docs/RULES.md, "Indicators"), for every target of every subgraph: plain functions of integers
- * and local dates, no GraphQL, no database, so that the rule is tested on its own and training
- * and labs cannot drift apart.
+ * The indicator rule (docs/RULES.md, "Indicators"), for every target of every subgraph: plain
+ * functions of integers and local dates, no GraphQL, no database, so that the rule is tested on its
+ * own and training and labs cannot drift apart.
  *
  * Numbers: targets, actuals and days are integers. Every ratio is computed on those integers and
  * rounded once, half up: `expected` and `forecast` to 2 decimals, `pace` to 4, percentages to 2.
@@ -125,10 +125,11 @@ function statusOf(target: number, actual: number, window: IndicatorWindow, asOf:
 }
 
 /**
- * docs/RULES.md, "Indicator status", for a target T over a window at an as-of date: expected = T × elapsed / length,
- * pace = actual / expected (null when expected is 0), forecast = actual × length / elapsed (null
- * when nothing has elapsed), gap = max(0, T − actual). Status: ACHIEVED when actual ≥ T, even
- * after the window; else MISSED after the window, NOT_STARTED before it, and by pace inside it.
+ * The rule for a target T over a window at an as-of date (docs/RULES.md, "Indicator status"):
+ * expected = T × elapsed / length, pace = actual / expected (null when expected is 0),
+ * forecast = actual × length / elapsed (null when nothing has elapsed), gap = max(0, T − actual).
+ * Status: ACHIEVED when actual ≥ T, even after the window; else MISSED after the window,
+ * NOT_STARTED before it, and by pace inside it.
  */
 export function evaluateIndicator(target: number, actual: number, window: IndicatorWindow, asOf: string): IndicatorEvaluation {
   assertCount('target', target);

@@ -1,9 +1,9 @@
 import plan129 from './plan-129-kh-ubnd.json';
 
 /**
- * The plan as data (docs/RULES.md, "The plan as data"): one document per plan, from which each subgraph seeds its own
- * share (funding: header, phases, task groups, envelopes; training and labs: their targets).
- * Amounts are strings of whole đồng so that no floating point touches them.
+ * The plan as data (docs/RULES.md, "The plan as data"): one document per plan, from which each
+ * subgraph seeds its own share (funding: header, phases, task groups, envelopes; training and labs:
+ * their targets). Amounts are strings of whole đồng so that no floating point touches them.
  */
 export type IndicatorCodeValue = 'TRAINING' | 'STANDARDS' | 'MAP' | 'LABS' | 'CAPACITY';
 export type TargetScopeValue = 'PER_PHASE' | 'PER_YEAR' | 'CUMULATIVE' | 'HELD';

@@ -1,8 +1,8 @@
 import type { Role } from '@metrology/kit';
 
 /**
- * Who runs the register and the assessments (docs/RULES.md, "Roles"): metrology officers and assessors
- * (Chi cục TĐC) and administrators. Every mutation of this subgraph is theirs.
+ * Who runs the register and the assessments (docs/RULES.md, "Roles"): metrology officers and
+ * assessors (Chi cục TĐC) and administrators. Every mutation of this subgraph is theirs.
  */
 export const OFFICER_ROLES: readonly Role[] = ['admin', 'assessor'];
 

@@ -2,9 +2,9 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Each enrolment's first attended date (`enrolment.first_attended_on`), kept by the database, so
- * that counting a plan's participations (docs/RULES.md, "Counting rules": an enrolment counts once, on the date of its
- * first session attended PRESENT or LATE) reads the enrolments instead of every attendance mark:
- * 180,000 rows instead of 2,000,000 at thirty years of courses (docs/CACHING.md).
+ * that counting a plan's participations (docs/RULES.md, "Counting rules": an enrolment counts once,
+ * on the date of its first session attended PRESENT or LATE) reads the enrolments instead of every
+ * attendance mark: 180,000 rows instead of 2,000,000 at thirty years of courses (docs/CACHING.md).
  *
  * Statement-level triggers with transition tables recompute the date of exactly the enrolments a
  * statement touched: marks inserted, changed or deleted; sessions moved to another date or

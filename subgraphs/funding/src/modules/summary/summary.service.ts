@@ -25,7 +25,10 @@ function figures(envelope: bigint | null, money: SliceMoney): BudgetFigures {
   };
 }
 
-/** The budget summary of a plan (docs/RULES.md, "Budget summary"), from SQL aggregates batched through the request's loaders. */
+/**
+ * The budget summary of a plan (docs/RULES.md, "Budget summary"), from SQL aggregates batched
+ * through the request's loaders.
+ */
 export const summaryService = {
   async summary(loaders: Loaders, plan: Plan, asOfOrToday: string | null, year: number | null): Promise<BudgetSummary> {
     const asOf = asOfOrToday ?? todayInVietnam();

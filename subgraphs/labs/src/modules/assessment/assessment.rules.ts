@@ -2,8 +2,8 @@ import { addDays, type MetrologyField } from '@metrology/kit';
 import { AssessmentKind, AssessmentOutcome, FindingSeverity } from './assessment.entity';
 
 /**
- * The rules of an assessment, as pure functions (docs/RULES.md, "Assessments"). The criteria come from data (the
- * criteria set); nothing here knows any particular criterion.
+ * The rules of an assessment, as pure functions (docs/RULES.md, "Assessments"). The criteria come
+ * from data (the criteria set); nothing here knows any particular criterion.
  */
 export interface CriterionRule {
   code: string;

@@ -2,9 +2,10 @@ import { BadInputError, isLocalDate, MetrologyField, textViolation, toNfc, viola
 import { CsvSyntaxError, readCsv } from './criteria.csv';
 
 /**
- * Criteria sets arrive as data (docs/RULES.md, "Assessments"): a JSON document or a CSV sheet. Both are read into one
- * document and checked by the same rules; every refusal is BAD_USER_INPUT on `content`, naming
- * the CSV row or the JSON criterion (position and code) and the property at fault.
+ * Criteria sets arrive as data (docs/RULES.md, "Assessments"): a JSON document or a CSV sheet. Both
+ * are read into one document and checked by the same rules; every refusal is BAD_USER_INPUT on
+ * `content`, naming the CSV row or the JSON criterion (position and code) and the property at
+ * fault.
  *
  * JSON: { code, version, title, effectiveDate, passThreshold, note?, criteria: [{ code, group,
  * title, maxScore, minimumScore?, mandatory, fields? }] }.

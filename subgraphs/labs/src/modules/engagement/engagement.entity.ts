@@ -5,7 +5,10 @@ import { enumArrayCheck } from '../../shared/checks';
 import { Laboratory } from '../laboratory/laboratory.entity';
 import { Organization } from '../organization/organization.entity';
 
-/** What the Measurement Assurance Programme provides to an enterprise (docs/RULES.md, "Standards, capacity projects and MAP engagements"). */
+/**
+ * What the Measurement Assurance Programme provides to an enterprise
+ * (docs/RULES.md, "Standards, capacity projects and MAP engagements").
+ */
 export enum AssuranceService {
   VERIFICATION = 'VERIFICATION',
   CALIBRATION = 'CALIBRATION',

@@ -4,12 +4,12 @@ import { EngagementStatus } from '../engagement/engagement.entity';
 import type { Ownership } from '../organization/organization.entity';
 
 /**
- * The dated counts behind STANDARDS, MAP, LABS and CAPACITY (docs/RULES.md, "Counting rules"), keyed by as-of date.
- * The register is the province's, not a plan's (no record carries a plan code), so the counts
- * depend on the date alone. Each indicator's counts are computed for all time, once per change
- * of the register (kit `RevisionCache`; the triggers are in migration `_data_revision`), and cut
- * at each as-of date: the count of a day never depends on the as-of date, only whether the day is
- * counted. The rule (kit) keeps what falls in each target's window.
+ * The dated counts behind STANDARDS, MAP, LABS and CAPACITY (docs/RULES.md, "Counting rules"),
+ * keyed by as-of date. The register is the province's, not a plan's (no record carries a plan
+ * code), so the counts depend on the date alone. Each indicator's counts are computed for all time,
+ * once per change of the register (kit `RevisionCache`; the triggers are in migration
+ * `_data_revision`), and cut at each as-of date: the count of a day never depends on the as-of
+ * date, only whether the day is counted. The rule (kit) keeps what falls in each target's window.
  */
 
 /** Engagements completed on one day for enterprises of one ownership. */

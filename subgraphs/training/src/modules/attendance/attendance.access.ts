@@ -59,7 +59,10 @@ export function displayName(identity: Identity): string {
   return identity.name ?? identity.subject ?? '';
 }
 
-/** An enrolment's attendance is visible to its trainee, its course's trainers and administrators (docs/RULES.md, "Access and personal data"). */
+/**
+ * An enrolment's attendance is visible to its trainee, its course's trainers and administrators
+ * (docs/RULES.md, "Access and personal data").
+ */
 export function canSeeEnrolment(identity: Identity, viewers: EnrolmentViewers): boolean {
   if (!identity.subject) return false;
   if (hasAnyRole(identity, ['admin'])) return true;

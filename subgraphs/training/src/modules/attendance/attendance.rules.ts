@@ -2,9 +2,9 @@ import { formatVietnameseDate } from '@metrology/kit';
 import { EnrolmentStatus } from '../enrolment/enrolment.entity';
 
 /**
- * The counting rules of attendance and completion (docs/RULES.md, "Attendance" and "Completion"), as pure functions of the counts one
- * SQL aggregate returns per enrolment. Every decision is taken in integers; the rate is a number
- * only for display.
+ * The counting rules of attendance and completion (docs/RULES.md, "Attendance" and "Completion"),
+ * as pure functions of the counts one SQL aggregate returns per enrolment. Every decision is taken
+ * in integers; the rate is a number only for display.
  */
 
 /** What the aggregate returns for one enrolment, as of one date. */
@@ -111,8 +111,9 @@ function hundredths(score: number): number {
 }
 
 /**
- * Completion (docs/RULES.md, "Completion"): the course has ended (its end date is before `today`), the attendance
- * rate reaches the minimum, and the exam score reaches the passing score where one is set.
+ * Completion (docs/RULES.md, "Completion"): the course has ended (its end date is before `today`),
+ * the attendance rate reaches the minimum, and the exam score reaches the passing score where one
+ * is set.
  */
 export function decideCompletion(facts: AttendanceFacts, today: string): CompletionValue {
   const enrolmentId = facts.enrolmentId;

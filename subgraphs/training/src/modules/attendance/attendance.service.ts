@@ -20,8 +20,9 @@ import { beforeEnrolment, beforeEnrolmentReason } from './enrolment-window';
 import { readSheet, type SheetValue } from './roster.service';
 
 /**
- * Recording attendance (docs/RULES.md, "Attendance"): a whole sheet, a single correction, or a CSV import. All three
- * apply the same rules and keep the same history; each is one transaction. Knows no GraphQL.
+ * Recording attendance (docs/RULES.md, "Attendance"): a whole sheet, a single correction, or a CSV
+ * import. All three apply the same rules and keep the same history; each is one transaction. Knows
+ * no GraphQL.
  */
 
 export const NOTE_MAX_LENGTH = 500;

@@ -24,10 +24,10 @@ export interface CourseCompletionValue {
 
 /**
  * Closes a course once its end date has passed: every enrolment that is not withdrawn becomes
- * COMPLETED or NOT_COMPLETED by the completion rule (docs/RULES.md, "Completion"), the course becomes COMPLETED, and
- * the decision is audited, in one transaction. Running it again recomputes (after a change of the
- * course's minimum rate or passing score: marks and scores are final once COMPLETED) and changes
- * only what the rule now decides differently.
+ * COMPLETED or NOT_COMPLETED by the completion rule (docs/RULES.md, "Completion"), the course
+ * becomes COMPLETED, and the decision is audited, in one transaction. Running it again recomputes
+ * (after a change of the course's minimum rate or passing score: marks and scores are final once
+ * COMPLETED) and changes only what the rule now decides differently.
  *
  * A COMPLETED enrolment holding a valid certificate is never turned NOT_COMPLETED: that would
  * leave a valid certificate without a completion behind it. The run is refused instead (CONFLICT

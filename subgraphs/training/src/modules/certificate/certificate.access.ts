@@ -3,9 +3,9 @@ import type { Certificate } from './certificate.entity';
 import { type CertificateAudience, certificateAudienceLoader } from './certificate.loaders';
 
 /**
- * docs/RULES.md, "Certificates": a certificate is seen by its holder (the trainee whose token subject is on the
- * record), the trainers of its course and administrators. Everyone else has only public
- * verification by code.
+ * docs/RULES.md, "Certificates": a certificate is seen by its holder (the trainee whose token
+ * subject is on the record), the trainers of its course and administrators. Everyone else has only
+ * public verification by code.
  */
 function mayReadCertificate(identity: Identity, audience: CertificateAudience): boolean {
   if (!identity.subject) return false;

@@ -79,9 +79,10 @@ export class CertificateReplacement {
 }
 
 /**
- * What public verification shows (docs/RULES.md, "Public verification"): status, serial, holder name, course title and issue
- * date, and the newest replacement's serial, status and date. Nothing else: no birth date, no
- * identifiers, no link to the trainee record, nothing personal of the replacement.
+ * What public verification shows (docs/RULES.md, "Public verification"): status, serial, holder
+ * name, course title and issue date, and the newest replacement's serial, status and date. Nothing
+ * else: no birth date, no identifiers, no link to the trainee record, nothing personal of the
+ * replacement.
  */
 @ObjectType('CertificateVerification', {
   description: 'The public facts of a certificate, shown to anyone holding its verification code (xác thực giấy chứng nhận).',

@@ -3,11 +3,11 @@ import { Certificate } from './certificate.entity';
 import { CertificateStatus } from './certificate.types';
 
 /**
- * Public verification (docs/RULES.md, "Public verification"): what anyone holding a verification code may learn. The five facts
- * of the certificate itself and, when it was replaced (reissued), the serial, status and date of
- * issue of the newest certificate of its chain of reissues: never the replacement's holder name,
- * course or code, so that a verifier learns that a newer certificate exists and which, and
- * nothing more about the person than the old code already showed.
+ * Public verification (docs/RULES.md, "Public verification"): what anyone holding a verification
+ * code may learn. The five facts of the certificate itself and, when it was replaced (reissued),
+ * the serial, status and date of issue of the newest certificate of its chain of reissues: never
+ * the replacement's holder name, course or code, so that a verifier learns that a newer certificate
+ * exists and which, and nothing more about the person than the old code already showed.
  */
 
 /** The newest certificate replacing a verified one. */

@@ -41,8 +41,8 @@ export interface ManagedCourseOptions {
 
 /**
  * The course, when the caller may manage it: an administrator, or a trainer of this course
- * (a trainer changes only their own courses: docs/RULES.md, "Access and personal data"). NOT_FOUND when it does not exist,
- * FORBIDDEN otherwise.
+ * (a trainer changes only their own courses: docs/RULES.md, "Access and personal data"). NOT_FOUND
+ * when it does not exist, FORBIDDEN otherwise.
  */
 export async function courseManagedBy(
   em: EntityManager,

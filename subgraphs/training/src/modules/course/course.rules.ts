@@ -7,8 +7,8 @@ const COURSE_CODE = /^[A-Za-z0-9\-_./]{2,32}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
- * The transitions a course may make (docs/RULES.md, "Courses"): forward one step at a time, or to CANCELLED from
- * anything but COMPLETED. Everything else is refused.
+ * The transitions a course may make (docs/RULES.md, "Courses"): forward one step at a time, or to
+ * CANCELLED from anything but COMPLETED. Everything else is refused.
  */
 const NEXT_STATUSES: Record<CourseStatus, readonly CourseStatus[]> = {
   [CourseStatus.PLANNED]: [CourseStatus.OPEN, CourseStatus.CANCELLED],

@@ -50,8 +50,9 @@ export class Enrolment {
 
   /**
    * Date of the first session of its course the trainee attended (PRESENT or LATE): the date the
-   * enrolment counts as a participation (docs/RULES.md, "Counting rules"). Kept by the database's triggers on attendance
-   * marks and sessions (migration `*_first_attendance`), never written by the application.
+   * enrolment counts as a participation (docs/RULES.md, "Counting rules"). Kept by the database's
+   * triggers on attendance marks and sessions (migration `*_first_attendance`), never written by
+   * the application.
    */
   @Property({ type: 'date', nullable: true, lazy: false })
   firstAttendedOn?: string | null;

@@ -18,10 +18,11 @@ const PLAN_COURSES = 'join course c on c.plan_code = k.grp join enrolment e on e
 const EMPLOYER_TRAINEES = 'join trainee t on t.employer_tax_code = k.grp join enrolment e on e.trainee_id = t.id';
 
 /**
- * Participations (docs/RULES.md, "Counting rules") per day, for every key in ONE statement: an enrolment whose trainee was
- * PRESENT or LATE at a session of its own course up to the key's as-of date counts once, on the
- * date of the first such session. That date is the enrolment's `first_attended_on`, kept by the
- * database's triggers (migration `*_first_attendance`), so no attendance mark is read here.
+ * Participations (docs/RULES.md, "Counting rules") per day, for every key in ONE statement: an
+ * enrolment whose trainee was PRESENT or LATE at a session of its own course up to the key's as-of
+ * date counts once, on the date of the first such session. That date is the enrolment's
+ * `first_attended_on`, kept by the database's triggers (migration `*_first_attendance`), so no
+ * attendance mark is read here.
  */
 async function participationsByFirstDate(
   em: EntityManager,

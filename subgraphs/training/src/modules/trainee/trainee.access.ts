@@ -10,7 +10,8 @@ import { maskCitizenId } from './trainee.rules';
 
 /**
  * How the caller stands to a trainee, which decides what of their personal data they see
- * (Decree 13/2023/NĐ-CP, docs/RULES.md, "Access and personal data"; the table is `PERSONAL` in `src/access.ts`, docs/ROLES.md):
+ * (Decree 13/2023/NĐ-CP, docs/RULES.md, "Access and personal data"; the table is `PERSONAL` in
+ * `src/access.ts`, docs/ROLES.md):
  * - OWNER: the person themself (their token subject is linked to the record);
  * - ADMIN: an administrator;
  * - COURSE_TRAINER: a trainer of a course the trainee is in and has not withdrawn from (a withdrawn
