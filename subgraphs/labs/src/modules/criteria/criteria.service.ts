@@ -1,7 +1,8 @@
 import { audit, ConflictError, type Identity, inTransaction, NotFoundError } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CriteriaSetDocument } from './criteria.document';
 import { CriteriaSet, Criterion } from './criteria.entity';
-import { type CriteriaSetDocument, type CriteriaSetFormat, parseCriteriaSet } from './criteria.import';
+import { type CriteriaSetFormat, parseCriteriaSet } from './criteria.import';
 
 /** Stores a checked criteria-set document as a new version (inside the caller's transaction). */
 export async function storeCriteriaSet(
