@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { SubgraphName } from '@metrology/kit/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@metrology/kit/config';
 import { todayInVietnam } from '@metrology/kit/dates';
 import { encodeIdentity, type Identity } from '@metrology/kit/identity';
 import { parseRevision, type Revision, sameRevision } from '@metrology/kit/revisions';
@@ -23,7 +23,15 @@ export class ResponseLabels {
   operation: string | undefined;
   errors = false;
 
-  constructor(readonly today: string) {}
+  /**
+   * @param today the date the request is keyed by.
+   * @param sessions each subgraph's session of revision following when the request started
+   *   (`SubgraphRevisions.session`): an answer is kept only if its subgraphs' sessions are unbroken.
+   */
+  constructor(
+    readonly today: string,
+    readonly sessions: ReadonlyMap<SubgraphName, number> = new Map(),
+  ) {}
 
   /**
    * A subgraph's answer, its `x-data-revision` label (absent: not covered) and its `x-data-date`
@@ -50,7 +58,8 @@ export class ResponseLabels {
 interface Entry {
   body: string;
   headers: Record<string, string>;
-  revisions: [SubgraphName, Revision][];
+  /** Each subgraph's revision and the session of following it that the answer was kept in. */
+  revisions: [SubgraphName, Revision, number][];
 }
 
 /**
@@ -89,14 +98,15 @@ export class ResponseCache {
     const today = this.today();
     const parts = [encodeIdentity(identity), today, req.headers.accept ?? ''];
     const key = createHash('sha256').update(parts.join('\n')).update('\n').update(body).digest('base64url');
-    return { key, labels: new ResponseLabels(today) };
+    const sessions = new Map(SUBGRAPH_NAMES.map((service) => [service, this.revisions.session(service)]));
+    return { key, labels: new ResponseLabels(today, sessions) };
   }
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    for (const [service, revision] of entry.revisions) {
-      if (!sameRevision(this.revisions.current(service), revision)) {
+    for (const [service, revision, session] of entry.revisions) {
+      if (!sameRevision(this.revisions.current(service), revision) || this.revisions.session(service) !== session) {
         this.entries.delete(key);
         return undefined;
       }
@@ -109,8 +119,12 @@ export class ResponseCache {
   /** Keeps an answer if its labels allow it and every subgraph's revision is known right now. */
   set(key: string, labels: ResponseLabels, status: number, headers: Record<string, string>, body: string): boolean {
     if (status !== 200 || !labels.keepable || body.length > MAX_ENTRY_BYTES) return false;
-    const revisions = [...labels.revisions];
-    if (revisions.some(([service]) => this.revisions.current(service) === null)) return false;
+    const revisions: Entry['revisions'] = [];
+    for (const [service, revision] of labels.revisions) {
+      const session = this.revisions.session(service);
+      if (this.revisions.current(service) === null || labels.sessions.get(service) !== session) return false;
+      revisions.push([service, revision, session]);
+    }
     const kept: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
       if (name !== 'content-length') kept[name] = value;

@@ -21,9 +21,15 @@ const RETRY_MAX_MS = 5_000;
  * revision of another epoch replaces the known one, whatever its number. `null`
  * while a stream is down: answers depending on that subgraph are then neither served from the
  * response cache nor kept.
+ *
+ * Each unbroken stretch of following a subgraph is a numbered session: a stream lost or `unknown`
+ * ends it. An answer is served only in the session it was kept in, and kept only if its request
+ * started in it: a subgraph that restarts (a deploy of code that computes differently) comes back
+ * at the same revision, and what its old process answered must not be served again.
  */
 export class SubgraphRevisions {
   private readonly known = new Map<SubgraphName, Revision | null>();
+  private readonly sessions = new Map<SubgraphName, number>();
   private readonly streams = new Map<SubgraphName, { close(): void }>();
   private stopped = false;
 
@@ -42,6 +48,17 @@ export class SubgraphRevisions {
 
   current(service: SubgraphName): Revision | null {
     return this.known.get(service) ?? null;
+  }
+
+  /** The number of the current session of following `service` (see above). */
+  session(service: SubgraphName): number {
+    return this.sessions.get(service) ?? 0;
+  }
+
+  /** The revision is not known until the stream says it again: a new session. */
+  private forget(service: SubgraphName): void {
+    this.known.set(service, null);
+    this.sessions.set(service, this.session(service) + 1);
   }
 
   /**
@@ -74,7 +91,7 @@ export class SubgraphRevisions {
     const lost = (reason: string) => {
       if (closed) return;
       closed = true;
-      this.known.set(service, null);
+      this.forget(service);
       req.destroy();
       if (this.stopped) return;
       // A stream that worked is retried at once; one that keeps failing, less and less often.
@@ -103,7 +120,8 @@ export class SubgraphRevisions {
           // The first event of a stream (known is null since the last one was lost) is taken as
           // it is; after that, revisions only grow within an epoch (a raised floor may be ahead of
           // the stream), and another epoch replaces the known one.
-          if (revision === null || supersedes(revision, known)) this.known.set(service, revision);
+          if (revision === null) this.forget(service);
+          else if (supersedes(revision, known)) this.known.set(service, revision);
         }
       });
       res.on('end', () => lost('ended'));
@@ -112,7 +130,7 @@ export class SubgraphRevisions {
     req.on('error', (error) => lost((error as NodeJS.ErrnoException).code ?? error.message));
     // Heartbeats keep the socket busy; a subgraph that hangs goes silent and is dropped.
     req.setTimeout(this.silenceMs, () => lost('silent'));
-    this.known.set(service, null);
+    this.forget(service);
     req.end();
   }
 }

@@ -83,8 +83,11 @@ describe('ResponseCache with SubgraphRevisions', () => {
   const keyOf = (headers: Record<string, string> = {}, identity = VIEWER, body = BODY) =>
     cache.keyOf(request(headers), identity, body)?.key ?? null;
 
+  /** The labels of a request starting now (as `keyOf` gives them). */
+  const startLabels = () => cache.keyOf(request(), VIEWER, BODY)?.labels as ResponseLabels;
+
   function keep(revision: string, key = keyOf() as string): string {
-    const labels = new ResponseLabels(TODAY);
+    const labels = startLabels();
     labels.operation = 'query';
     labels.label('funding', revision, TODAY);
     expect(cache.set(key, labels, 200, { 'content-type': 'application/json' }, '{"data":{}}')).toBe(true);
@@ -148,13 +151,13 @@ describe('ResponseCache with SubgraphRevisions', () => {
       ['a failed subgraph call', (labels) => labels.uncover()],
     ];
     for (const [, spoil] of cases) {
-      const labels = new ResponseLabels(TODAY);
+      const labels = startLabels();
       labels.operation = 'query';
       labels.label('funding', 'e1:7', TODAY);
       spoil(labels);
       expect(cache.set(key, labels, 200, {}, '{}')).toBe(false);
     }
-    const labels = new ResponseLabels(TODAY);
+    const labels = startLabels();
     labels.operation = 'query';
     labels.label('funding', 'e1:7', TODAY);
     expect(cache.set(key, labels, 500, {}, '{}')).toBe(false);
@@ -205,6 +208,24 @@ describe('ResponseCache with SubgraphRevisions', () => {
     expect(tomorrow).not.toBe(key);
     expect(cache.get(tomorrow as string)).toBeUndefined();
     expect(cache.keyOf(request(), VIEWER, BODY)?.labels.today).toBe('2026-12-09');
+  });
+
+  it('serves nothing kept before a subgraph restarted, though it comes back at the same revision (its new code may answer otherwise), and keeps no answer whose request started before', async () => {
+    const key = keep('e1:7');
+    const started = startLabels();
+    started.operation = 'query';
+    started.label('funding', 'e1:7', TODAY);
+    // The subgraph stops (its stream ends) and starts again at the same revision.
+    await funding.stop();
+    await expect.poll(() => revisions.current('funding')).toBeNull();
+    await funding.start(port);
+    await expect.poll(() => funding.open.size, { timeout: 10_000 }).toBeGreaterThan(0);
+    funding.send('e1:7');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e1:7'));
+    expect(cache.get(key)).toBeUndefined();
+    expect(cache.set('started-before', started, 200, {}, '{}')).toBe(false);
+    // An answer to a request made since is kept and served.
+    expect(cache.get(keep('e1:7', 'since'))).toBeDefined();
   });
 
   it('holds at most its number of entries, the least recently used dropped first', () => {
