@@ -28,7 +28,8 @@ import type { RevisionWatcher } from './watcher';
  *   returning an entity, `_entities`).
  * A field that is not listed makes the whole answer uncovered. Declared next to the subgraph's
  * schema (`SubgraphDefinition.revisionCoverage`); a field added under a `subtree` entry must
- * read only covered tables, or its entry must become `field`.
+ * read only covered tables, or its entry must become `field` (`test/revision-dependencies.test.ts`
+ * runs each covered field and fails on a table it reads that the revision does not watch).
  */
 export type RevisionCoverage = Readonly<Record<string, 'field' | 'subtree'>>;
 
