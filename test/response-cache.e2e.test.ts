@@ -3,9 +3,10 @@
  * is answered without calling any subgraph; answers are kept per caller; a mutation through the
  * gateway retires what it changes before its own answer is sent; a change made straight in a
  * database retires it as soon as the subgraph announces the new revision, and so does a restore of
- * a database, whose revision numbers start again in a new epoch; answers that read
+ * a database or its making anew, whose revision numbers start again in a new epoch; answers that read
  * data the revision does not cover, or that carry errors, are never kept.
  */
+import { fundingSubgraph } from '@metrology/funding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
 import { type Caller, type Stack, startStack, statementCounters } from './harness';
@@ -158,6 +159,36 @@ describe('the gateway response cache', () => {
     }[];
     expect(BigInt(restored?.revision as string)).toBe(BigInt(dump?.revision as string) + 1n);
     await expect.poll(async () => contributionsOf(await post(SCORECARD, VIEWER))).toBe(before + 3_000_000);
+  });
+
+  it("serves no answer kept before a subgraph's database is dropped and made again with the gateway running, though the new database's revision reaches the kept answer's number", async () => {
+    const orm = stack.subgraphs.funding.database.orm;
+    const funding = () => orm.em.fork();
+    // A contribution the new database will not have, in the kept scorecard.
+    const before = contributionsOf(await post(SCORECARD, VIEWER));
+    await funding().execute(
+      `insert into contribution (plan_id, contributor_tax_code, date, amount, purpose)
+       select id, '4900654321', '2026-05-11', 4000000, 'Trước khi làm lại' from plan where code = ?`,
+      [PLAN],
+    );
+    await expect.poll(async () => contributionsOf(await post(SCORECARD, VIEWER))).toBe(before + 4_000_000);
+    const kept = await post(SCORECARD, VIEWER);
+    expect(kept.cache).toBe('hit');
+    const [{ revision }] = (await funding().execute('select revision::text as revision from data_revision')) as [
+      { revision: string },
+    ];
+    // The database made anew: empty, migrated and seeded as at a first start.
+    await funding().execute('drop schema public cascade');
+    await funding().execute('create schema public');
+    await orm.getMigrator().up();
+    for (const seeder of fundingSubgraph.persistence.seeders) await orm.getSeeder().seed(seeder);
+    // Its revision reaches the kept answer's number, and is announced.
+    await funding().execute('update data_revision set revision = ? where id = 1', [revision]);
+    await funding().execute(`select pg_notify('data_revision', data_revision_now())`);
+    const fresh = await post(SCORECARD, VIEWER, { 'cache-control': 'no-cache' });
+    expect(fresh.body.errors).toBeUndefined();
+    expect(contributionsOf(fresh)).not.toBe(contributionsOf(kept));
+    await expect.poll(async () => (await post(SCORECARD, VIEWER)).text).toBe(fresh.text);
   });
 
   it('never keeps an answer that reads data the revision does not cover (a course list)', async () => {
