@@ -15,17 +15,8 @@ import {
   type ScorecardData,
 } from '../gateway/src/report/scorecard.graphql';
 import { type Stack, startStack } from './harness';
-import {
-  AS_OF,
-  OTHER_PLAN,
-  ok,
-  PLAN,
-  PRIVATE_ENTERPRISE_NAME,
-  type Seeded,
-  seedOtherPlan,
-  seedPlanActivity,
-  YEAR,
-} from './scorecard.fixtures';
+import { OTHER_PLAN, seedOtherPlan } from './other-plan.fixtures';
+import { AS_OF, ok, PLAN, PRIVATE_ENTERPRISE_NAME, type Seeded, seedPlanActivity, YEAR } from './scorecard.fixtures';
 
 const SIDE_BY_SIDE = /* GraphQL */ `
   query TwoPlans($first: ID!, $second: ID!, $year: Int!, $phase: Int, $asOf: LocalDate) {
