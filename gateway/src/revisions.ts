@@ -22,8 +22,8 @@ const RETRY_MAX_MS = 5_000;
  * while a stream is down: answers depending on that subgraph are then neither served from the
  * response cache nor kept.
  *
- * Each unbroken stretch of following a subgraph is a numbered session: a stream lost or `unknown`
- * ends it. An answer is served only in the session it was kept in, and kept only if its request
+ * Each unbroken stretch of following a subgraph is a numbered session: a stream lost or `unknown`,
+ * or a new epoch, ends it. An answer is served only in the session it was kept in, and kept only if its request
  * started in it: a subgraph that restarts (a deploy of code that computes differently) comes back
  * at the same revision, and what its old process answered must not be served again.
  */
@@ -62,12 +62,22 @@ export class SubgraphRevisions {
   }
 
   /**
+   * Takes `revision` if it supersedes the known one; a new epoch also starts a new session, so
+   * that what was kept in an older epoch stays retired even if that epoch were announced again.
+   */
+  private advance(service: SubgraphName, revision: Revision): void {
+    const known = this.known.get(service) ?? null;
+    if (!supersedes(revision, known)) return;
+    if (known !== null && known.epoch !== revision.epoch) this.sessions.set(service, this.session(service) + 1);
+    this.known.set(service, revision);
+  }
+
+  /**
    * A mutation's floor: the revision is at least `revision` now, or is of its new epoch (ignored
    * while the stream is down).
    */
   raise(service: SubgraphName, revision: Revision): void {
-    const known = this.known.get(service);
-    if (known !== undefined && known !== null && supersedes(revision, known)) this.known.set(service, revision);
+    if (this.current(service) !== null) this.advance(service, revision);
   }
 
   stop(): void {
@@ -116,12 +126,11 @@ export class SubgraphRevisions {
         for (const value of parser.push(chunk)) {
           received = true;
           const revision = parseRevision(value);
-          const known = this.known.get(service) ?? null;
           // The first event of a stream (known is null since the last one was lost) is taken as
           // it is; after that, revisions only grow within an epoch (a raised floor may be ahead of
           // the stream), and another epoch replaces the known one.
           if (revision === null) this.forget(service);
-          else if (supersedes(revision, known)) this.known.set(service, revision);
+          else this.advance(service, revision);
         }
       });
       res.on('end', () => lost('ended'));

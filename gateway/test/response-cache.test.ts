@@ -177,7 +177,7 @@ describe('ResponseCache with SubgraphRevisions', () => {
     expect(new ResponseCache(0, revisions).keyOf(request(), VIEWER, BODY)).toBeNull();
   });
 
-  it('serves nothing kept under an old epoch: a new epoch retires it even at a lower number, and the old numbers coming round again in the new epoch revive nothing', async () => {
+  it('serves nothing kept under an old epoch: a new epoch retires it even at a lower number, and neither the old numbers coming round again in the new epoch nor the old epoch announced again revive anything', async () => {
     const first = keep('e1:7');
     const second = keep('e1:7', 'second');
     funding.send('e2:3');
@@ -191,6 +191,14 @@ describe('ResponseCache with SubgraphRevisions', () => {
     revisions.raise('funding', rev('e3:1'));
     expect(revisions.current('funding')).toEqual(rev('e3:1'));
     expect(cache.get(third)).toBeUndefined();
+    // Nor does an old epoch announced again (a late notification) revive what was kept in it.
+    const fourth = keep('e3:1', 'fourth');
+    funding.send('e2:7');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e2:7'));
+    expect(cache.get(third)).toBeUndefined();
+    funding.send('e3:1');
+    await expect.poll(() => revisions.current('funding')).toEqual(rev('e3:1'));
+    expect(cache.get(fourth)).toBeUndefined();
   });
 
   it('keeps an answer only when the subgraphs computed it for the date of its key, and serves it under that date only', () => {
