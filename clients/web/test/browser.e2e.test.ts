@@ -1,71 +1,21 @@
 /**
  * The web app in a real browser (Debian's Chromium driven by playwright-core) against the real
- * stack: three subgraphs on fresh PostgreSQL databases and the gateway serving the built app on
- * its own origin. Data is arranged through gateway mutations; everything checked is what a person
- * sees. Screenshots go to test-results/web/.
+ * stack (`browser.fixtures.ts`). Data is arranged through gateway mutations; everything checked is
+ * what a person sees.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, type Stack, startStack } from '../../../test/harness';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../../../test/harness';
 import { todayInVietnam } from '../src/format';
-
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const WEB_ROOT = path.resolve(__dirname, '..');
-const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/web');
-
-/** The flags that keep Chromium off the network it cannot reach here (see the machine notes). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** How many pixels of a chart's canvas are not (near) white: something was drawn. Runs in the page. */
-function inkedPixels(chart: string): string {
-  return `(() => {
-    const canvas = document.querySelector('[data-chart="${chart}"] canvas');
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200)) inked++;
-    return inked;
-  })()`;
-}
-
-/** The demo users the development sign-in hands out: arranged data belongs to them. */
-const TRAINER: Caller = { role: 'trainer', subject: 'demo-trainer' };
-const ADMIN: Caller = { role: 'admin', subject: 'e2e-admin' };
-const TRAINEE: Caller = { role: 'trainee', subject: 'demo-trainee' };
-
-/** The date `days` after a LocalDate. */
-function addDays(date: string, days: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
+import { ADMIN, addDays, browserHarness, inBrowser, inkedPixels, TRAINEE, TRAINER } from './browser.fixtures';
 
 const NAMES = ['Nguyễn Văn Hải', 'Trần Thị Bình', 'Lê Minh Đức', 'Phạm Thu Hằng', 'Hoàng Quốc Tuấn'];
 
-if (!HAS_CHROMIUM) {
-  process.stderr.write(
-    `\nBrowser tests SKIPPED: ${CHROMIUM} is absent. \`npm test\` installs Debian's chromium when run as root; or run \`apt-get install -y chromium\`.\n\n`,
-  );
-}
-
-/** A test that needs the browser: skipped, and named so, without Chromium. */
-const inBrowser = HAS_CHROMIUM ? it : it.skip;
-
 describe('the web app through the gateway and in Chromium, against the real stack', () => {
+  const web = browserHarness();
+  const { pageErrors, ok, createCourse, addSession, enrol, newPage, signIn, screenshot, expectNoHorizontalScroll } = web;
   let stack: Stack;
-  let browser: Browser;
   let origin: string;
   const today = todayInVietnam();
   // Three sessions in the past, in one calendar year; the course ended before today.
@@ -76,105 +26,9 @@ describe('the web app through the gateway and in Chromium, against the real stac
   let upcoming: { courseId: string; sessionId: string };
   const sessionIds: string[] = [];
   const traineeIds: string[] = [];
-  /** Console errors and uncaught exceptions of every page, by test. */
-  let pageErrors: string[] = [];
-  /** The browser contexts a test opened. */
-  let opened: { context: BrowserContext; page: Page }[] = [];
-
-  async function ok<T>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
-    const result = await stack.execute<T>({ query, variables }, caller);
-    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-    return result.data as T;
-  }
-
-  async function createCourse(code: string, title: string, startDate: string, endDate: string): Promise<string> {
-    const created = await ok<{ createCourse: { id: string } }>(
-      `mutation($input: CourseInput!) { createCourse(input: $input) { id } }`,
-      {
-        input: {
-          code,
-          title,
-          kind: 'VERIFIER_TRAINING',
-          field: 'MASS',
-          venue: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn',
-          startDate,
-          endDate,
-          plannedHours: 12,
-          capacity: 40,
-          planCode: '129/KH-UBND',
-        },
-      },
-      TRAINER,
-    );
-    return created.createCourse.id;
-  }
-
-  async function addSession(courseId: string, date: string, topic: string): Promise<string> {
-    const added = await ok<{ addSession: { id: string } }>(
-      `mutation($courseId: ID!, $input: SessionInput!) { addSession(courseId: $courseId, input: $input) { id } }`,
-      { courseId, input: { date, startTime: '08:00', endTime: '11:30', topic } },
-      TRAINER,
-    );
-    return added.addSession.id;
-  }
-
-  async function enrol(courseId: string, traineeId: string, enrolledOn: string): Promise<void> {
-    await ok(
-      `mutation($courseId: ID!, $traineeId: ID!, $on: LocalDate) { enrol(courseId: $courseId, traineeId: $traineeId, enrolledOn: $on) { id } }`,
-      { courseId, traineeId, on: enrolledOn },
-      TRAINER,
-    );
-  }
-
-  /** A fresh browser context (its own storage: signed out), watched for console errors. */
-  async function newPage(options: { width: number; height: number } = { width: 1280, height: 900 }): Promise<{
-    context: BrowserContext;
-    page: Page;
-  }> {
-    const context = await browser.newContext({
-      viewport: options,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      acceptDownloads: true,
-      hasTouch: options.width < 500,
-    });
-    const page = await context.newPage();
-    opened.push({ context, page });
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, role: 'trainer' | 'trainee' | 'viewer'): Promise<void> {
-    await page.goto(`${origin}/#/signin`);
-    await page.locator(`button[data-role="${role}"]`).click();
-    await page.waitForURL(/#\/(trainer|trainee|dashboard)$/);
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** Nothing wider than the window: the page works at its width without sideways scrolling. */
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    // Expressions as text: this file is type-checked without the DOM library (they run in the page).
-    const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    await expect.poll(overflow).toBeLessThanOrEqual(0);
-  }
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    // The app as the sources are now (the gateway serves clients/web/dist).
-    execFileSync(process.execPath, [path.join(WEB_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-      cwd: WEB_ROOT,
-      stdio: 'inherit',
-    });
-    stack = await startStack();
-    origin = new URL(stack.gatewayUrl).origin;
-    if (HAS_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-
+    ({ stack, origin } = web.env);
     const title = 'Bồi dưỡng kiểm định viên phương tiện đo khối lượng';
     course = { id: await createCourse(`WEB-${year}-01`, title, dates[0], dates[2]), title };
     for (const [index, date] of dates.entries()) sessionIds.push(await addSession(course.id, date, `Chuyên đề ${index + 1}`));
@@ -202,21 +56,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
     upcoming = { courseId: runningId, sessionId: await addSession(runningId, addDays(today, 5), 'Buổi sắp tới') };
     for (const traineeId of traineeIds.slice(1, 4)) await enrol(runningId, traineeId, addDays(today, -3));
   }, 240_000);
-
-  // A failed test leaves a screenshot of where it stopped; every context is closed either way.
-  afterEach(async ({ task }) => {
-    const failed = task.result?.state === 'fail';
-    for (const [index, { context, page }] of opened.entries()) {
-      if (failed && !page.isClosed()) await screenshot(page, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${index}`);
-      await context.close();
-    }
-    opened = [];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('serves the app on the gateway origin with a strict Content-Security-Policy, caching and development tokens', async () => {
     const page = await fetch(`${origin}/`);
@@ -252,7 +91,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
   inBrowser(
     'a trainer on a 360 px phone records a session sheet in one save and sees the attendance rates',
     async () => {
-      pageErrors = [];
       const { context, page } = await newPage({ width: 360, height: 740 });
       await signIn(page, 'trainer');
       await page.getByRole('link', { name: course.title }).click();
@@ -306,7 +144,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
   inBrowser(
     'a refused sheet marks its bad rows; each error can be dismissed and nothing was saved',
     async () => {
-      pageErrors = [];
       const { context, page } = await newPage({ width: 360, height: 740 });
       await signIn(page, 'trainer');
       await page.goto(`${origin}/#/trainer/session/${upcoming.sessionId}`);
@@ -347,7 +184,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
   inBrowser(
     'the trainer closes the course and issues its certificates with a progress bar',
     async () => {
-      pageErrors = [];
       const { context, page } = await newPage({ width: 360, height: 740 });
       await signIn(page, 'trainer');
       await page.goto(`${origin}/#/trainer/course/${course.id}`);
@@ -373,7 +209,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
   inBrowser(
     'a trainee sees their course and attendance, downloads the certificate PDF, and gets its verification link',
     async () => {
-      pageErrors = [];
       const { context, page } = await newPage();
       await signIn(page, 'trainee');
       const enrolment = page.getByTestId('enrolment').filter({ hasText: course.title });
@@ -418,7 +253,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
   inBrowser(
     'the verify page, signed out, says valid from the link and by typed code, then revoked, and names the replacement of a reissued certificate',
     async () => {
-      pageErrors = [];
       const mine = await ok<{ myCertificates: { id: string; verificationCode: string }[] }>(
         '{ myCertificates { id verificationCode } }',
         {},
@@ -490,7 +324,6 @@ describe('the web app through the gateway and in Chromium, against the real stac
   inBrowser(
     'the dashboard renders its scorecard and charts with data, drills down, and has no console errors',
     async () => {
-      pageErrors = [];
       const { context, page } = await newPage();
       await signIn(page, 'viewer');
       const yearly = page.locator('[data-tile="trainingYear"]');
