@@ -5,7 +5,6 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '@metrology/kit/config';
 import { todayInVietnam } from '@metrology/kit/dates';
 import { encodeIdentity, type Identity } from '@metrology/kit/identity';
 import { parseRevision, type Revision, sameRevision } from '@metrology/kit/revisions';
-import type { GatewayContext } from './context';
 import type { SubgraphRevisions } from './revisions';
 
 /** Answers larger than this are never kept (a scorecard is about 20 kB). */
@@ -144,7 +143,7 @@ export class ResponseCache {
 }
 
 /** Tells a request's labels its operation's type and whether its answer has errors. */
-export function responseLabelsPlugin(): ApolloServerPlugin<GatewayContext> {
+export function responseLabelsPlugin(): ApolloServerPlugin<{ labels?: ResponseLabels }> {
   return {
     async requestDidStart() {
       return {
