@@ -131,7 +131,8 @@ export class RevisionWatcher {
     this.probeTimer = setTimeout(() => {
       if (this.client !== client) return;
       this.sendProbe(client)
-        .then(() => readRevision(client))
+        // Bounded like the probe: a read that never answers loses the connection too.
+        .then(() => within(readRevision(client), this.probeMs))
         .then(
           (revision) => {
             if (this.client !== client) return;
@@ -178,4 +179,22 @@ async function readRevision(client: pg.Client): Promise<Revision> {
   const revision = parseRevision(rows[0]?.revision);
   if (!revision) throw new Error('no data revision');
   return revision;
+}
+
+/** `promise`, or a rejection after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the database does not answer')), ms);
+    timer.unref();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
