@@ -55,8 +55,11 @@ export function readRevisionOncePerRequest(em: object): void {
   if (!requestRevisions.has(em)) requestRevisions.set(em, { revision: null });
 }
 
-/** The revision for a computation: the request's one read when it shares it, a fresh read otherwise. */
-function revisionFor(em: EntityManager): Promise<string> {
+/**
+ * The revision for a computation: the request's one read when it shares it, a fresh read otherwise.
+ * Also the revision a covered query's answer is labelled with (kit `revisionLabelPlugin`).
+ */
+export function revisionFor(em: EntityManager): Promise<string> {
   const shared = requestRevisions.get(em);
   if (!shared) return currentRevision(em);
   if (!shared.revision) {

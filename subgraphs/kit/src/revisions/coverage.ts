@@ -13,8 +13,15 @@ import {
 } from 'graphql';
 import type { BaseContext } from '../context';
 import { todayInVietnam } from '../dates';
-import { currentRevision, readRevisionOncePerRequest } from '../revision';
-import { formatRevision, REVISION_DATE_HEADER, REVISION_FLOOR_HEADER, REVISION_HEADER, type Revision } from './protocol';
+import { currentRevision, readRevisionOncePerRequest, revisionFor } from '../revision';
+import {
+  formatRevision,
+  parseRevision,
+  REVISION_DATE_HEADER,
+  REVISION_FLOOR_HEADER,
+  REVISION_HEADER,
+  type Revision,
+} from './protocol';
 import type { RevisionWatcher } from './watcher';
 
 /**
@@ -92,11 +99,13 @@ export function isRevisionCovered(
 
 /**
  * Labels answers with the data revision they reflect (protocol.ts):
- * - a query whose every field is covered gets `x-data-revision`: the watcher's revision read
- *   before execution, so the answer reflects that revision or a later one; not on answers with
- *   errors, nor while the watcher does not know the revision; with it `x-data-date`, the date
- *   taken as today before execution, and neither label when the date was another after it
- *   (midnight passed while the answer was computed: it may mix two days);
+ * - a query whose every field is covered gets `x-data-revision`: the revision read from the
+ *   database before execution (the read its cached loaders share), so the answer reflects that
+ *   revision or a later one, and a change committed before the request (a mutation whose floor
+ *   the gateway already knows) is never labelled older; not on answers with errors, nor without
+ *   a watcher (the embedded database, where the gateway keeps nothing); with it `x-data-date`,
+ *   the date taken as today before execution, and neither label when the date was another after
+ *   it (midnight passed while the answer was computed: it may mix two days);
  * - a mutation gets `x-data-revision-floor`: the revision read after it committed, so that the
  *   gateway stops serving answers older than the mutation before its caller can ask again.
  */
@@ -127,8 +136,9 @@ export function revisionLabelPlugin(
             checked.set(operation, covered);
           }
           if (covered) {
-            label = watcher.current();
             today = todayInVietnam();
+            // The request's one read of the revision, before execution (its cached loaders share it).
+            label = parseRevision(await revisionFor(contextValue.em).catch(() => null));
           }
         },
         async willSendResponse({ response, contextValue }) {
