@@ -3,7 +3,7 @@ import { LocalDateScalar, MoneyScalar } from '@metrology/kit/scalars';
 import { type GraphQLSchema, isScalarType } from 'graphql';
 
 /**
- * Limits on what one operation may ask of the gateway (SPEC §8), checked before any subgraph
+ * Limits on what one operation may ask of the gateway (docs/RULES.md, "Access and personal data"), checked before any subgraph
  * is called. The scorecard and the deepest drill-down fit well inside them; a hostile query
  * (deep nesting, alias floods, huge documents) is refused with HTTP 400: GRAPHQL_PARSE_FAILED for
  * the token limit, GRAPHQL_VALIDATION_FAILED for the others. Body size is limited separately

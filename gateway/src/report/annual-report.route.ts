@@ -4,7 +4,7 @@ import { loadAnnualReport, ReportError } from './annual-report.data';
 import { renderAnnualReportPdf } from './annual-report.pdf';
 import { asciiSlug } from './format';
 
-/** Roles that read the annual report (SPEC §1: dashboard viewers; administrators may do everything). */
+/** Roles that read the annual report (docs/RULES.md, "Roles": dashboard viewers; administrators may do everything). */
 const REPORT_READERS = ['viewer', 'admin'];
 
 /** RFC 8187 value characters: everything else is percent-encoded, as UTF-8. */

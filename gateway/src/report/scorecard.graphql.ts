@@ -1,5 +1,5 @@
 /**
- * The whole-plan scorecard (SPEC §7): one operation through the gateway, each part resolved by the
+ * The whole-plan scorecard (docs/RULES.md, "Indicators"): one operation through the gateway, each part resolved by the
  * subgraph that owns it. Dashboards, the annual report, the tests and the benchmark all send this
  * same document, so that what is measured is what is served.
  */
@@ -69,7 +69,7 @@ export const SCORECARD_FRAGMENTS = /* GraphQL */ `
 `;
 
 /**
- * `Scorecard($plan, $year, $phase, $asOf)`: every target of the plan (SPEC §2) for a calendar year
+ * `Scorecard($plan, $year, $phase, $asOf)`: every target of the plan (docs/RULES.md, "The plan as data") for a calendar year
  * and a phase at an as-of date, with actual, target, status, pace, forecast, gap and the yearly
  * series, plus the budget execution of the year and of the plan to date.
  *
