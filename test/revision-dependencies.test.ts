@@ -28,7 +28,7 @@ const PLAN = '129/KH-UBND';
 /** Values for the required arguments of covered root fields; a new required argument must be given one here. */
 const SAMPLE_ARGUMENTS: Record<string, string> = { code: JSON.stringify(PLAN), year: '2026' };
 
-/** Every field below `type`, recursively (fields with required arguments are left out; a type is not entered twice on one path). */
+/** Every field below `type`, recursively, required arguments given sample values (a type is not entered twice on one path). */
 function selectAll(type: GraphQLNamedType, path: ReadonlySet<string> = new Set()): string {
   if (isUnionType(type)) {
     return `{ __typename ${type
@@ -39,9 +39,9 @@ function selectAll(type: GraphQLNamedType, path: ReadonlySet<string> = new Set()
   if (!isObjectType(type) && !isInterfaceType(type)) return '';
   if (path.has(type.name)) return '{ __typename }';
   const inner = new Set(path).add(type.name);
-  const fields = Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown>>)
-    .filter((field) => !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined))
-    .map((field) => `${field.name} ${selectAll(getNamedType(field.type), inner)}`);
+  const fields = Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown>>).map(
+    (field) => `${field.name}${argumentsOf(field, `${type.name}.${field.name}`)} ${selectAll(getNamedType(field.type), inner)}`,
+  );
   return `{ __typename ${fields.join(' ')} }`;
 }
 
