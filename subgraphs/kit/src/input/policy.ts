@@ -99,7 +99,10 @@ const MESSAGES: Record<Violation, (kind: TextKind) => [vi: string, en: string]> 
   TOO_LONG: (kind) => [`dài quá ${MAX_LENGTH[kind]} ký tự`, `is longer than ${MAX_LENGTH[kind]} characters`],
   NAME_CHARACTER: (kind) =>
     kind === 'personName'
-      ? ["chỉ được gồm chữ cái, dấu cách và các dấu - ' .", "may only contain letters, spaces, and the marks - ' . between them"]
+      ? [
+          "chỉ được gồm chữ cái, dấu cách và các dấu gạch nối (-), nháy (') và chấm (.) của chữ viết tắt",
+          "may only contain letters, spaces, hyphens (-), apostrophes (') and the full stops (.) of initials",
+        ]
       : [
           'chỉ được gồm chữ cái, chữ số, dấu cách và các dấu . , - – & \' ( ) / + : "',
           'may only contain letters, digits, spaces, and . , - – & \' ( ) / + : " between them',
