@@ -9,8 +9,12 @@ export default defineConfig({
   plugins: [react()],
   base: '/',
   resolve: {
-    // The SDK's TypeScript sources, bundled with the app (its package points at CommonJS output).
-    alias: { '@metrology/sdk': fileURLToPath(new URL('../sdk/src/index.ts', import.meta.url)) },
+    // The SDK's and the kit's vocabulary's TypeScript sources, bundled with the app (their packages
+    // point at CommonJS output). The vocabulary imports nothing from Node or any library.
+    alias: {
+      '@metrology/sdk': fileURLToPath(new URL('../sdk/src/index.ts', import.meta.url)),
+      '@metrology/kit/vocabulary': fileURLToPath(new URL('../../subgraphs/kit/src/vocabulary/index.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatDecimal } from '@metrology/kit/vocabulary';
 import { FailureError } from './command';
 
 /** A file name safe on every system: the server's suggestion without folders or reserved characters. */
@@ -22,5 +23,5 @@ export async function saveFile(file: string, bytes: Uint8Array): Promise<string>
 
 /** "123,4 KB" */
 export function sizeOf(bytes: Uint8Array): string {
-  return `${(bytes.length / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+  return `${formatDecimal(bytes.length / 1024, 1)} KB`;
 }

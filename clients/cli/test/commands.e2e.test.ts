@@ -222,7 +222,7 @@ describe('metrology CLI against the gateway (the built binary)', () => {
 
     const result = await metrology(['issue-certificates', '--course', courseId]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Khóa học / Course: CLI-01 — Bồi dưỡng kiểm định viên đo lường (COMPLETED)');
+    expect(result.stdout).toContain('Khóa học / Course: CLI-01 — Bồi dưỡng kiểm định viên đo lường (Đã kết thúc / Completed)');
     const progress = result.stderr.trim().split('\n');
     expect(progress).toEqual(
       [0, 1, 2, 3].map((done) =>

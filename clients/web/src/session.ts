@@ -3,8 +3,9 @@
  * here: the payload only decides which pages to offer. Kept in sessionStorage, so that it ends
  * with the tab.
  */
-export const ROLES = ['admin', 'trainer', 'trainee', 'assessor', 'finance', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { isRole, type Role } from '@metrology/kit/vocabulary';
+
+export { ROLES, type Role } from '@metrology/kit/vocabulary';
 
 export interface Session {
   token: string;
@@ -13,10 +14,6 @@ export interface Session {
   roles: Role[];
   /** Milliseconds since the epoch, or null when the token does not say. */
   expiresAt: number | null;
-}
-
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 function decodeBase64Url(text: string): string {

@@ -101,9 +101,9 @@ describe('the web app through the gateway and in Chromium, against the real stac
 
       await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
       const bình = page.getByTestId('sheet-row').filter({ hasText: 'Trần Thị Bình' });
-      await bình.getByRole('radio', { name: 'Vắng' }).check();
+      await bình.getByRole('radio', { name: 'Vắng', exact: true }).check();
       const đức = page.getByTestId('sheet-row').filter({ hasText: 'Lê Minh Đức' });
-      await đức.getByRole('radio', { name: 'Muộn' }).check();
+      await đức.getByRole('radio', { name: 'Đi muộn', exact: true }).check();
       await expect.poll(() => page.locator('.sheet-state').textContent()).toContain('5 dòng chưa lưu');
       await expectNoHorizontalScroll(page);
       await screenshot(page, 'trainer-sheet-360-before-save');
@@ -157,7 +157,7 @@ describe('the web app through the gateway and in Chromium, against the real stac
       await page.keyboard.press('ArrowRight');
       expect(await page.getByTestId('sheet-row').first().getAttribute('data-status')).toBe('EXCUSED');
       await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
-      await page.getByTestId('sheet-row').first().getByRole('radio', { name: 'Có phép' }).check();
+      await page.getByTestId('sheet-row').first().getByRole('radio', { name: 'Vắng có phép', exact: true }).check();
       await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
 
       await expect.poll(() => page.getByTestId('row-error').count()).toBe(2);

@@ -1,6 +1,6 @@
 import { parseTaxCode } from '@metrology/kit';
 import { describe, expect, it } from 'vitest';
-import { formatVnd, idOf, ratio } from '../src/shared/money';
+import { idOf, ratio } from '../src/shared/money';
 
 describe('funding money helpers: exact integers, explicit rounding', () => {
   it('computes a ratio with 4 decimals from integers, rounding half away from zero', () => {
@@ -19,12 +19,6 @@ describe('funding money helpers: exact integers, explicit rounding', () => {
   it('has no ratio of nothing: a zero denominator gives null, not zero', () => {
     expect(ratio(0n, 0n)).toBeNull();
     expect(ratio(5n, 0n)).toBeNull();
-  });
-
-  it('formats đồng the Vietnamese way', () => {
-    expect(formatVnd(16_925_000_000n)).toBe('16.925.000.000');
-    expect(formatVnd(1n)).toBe('1');
-    expect(formatVnd(-1_000n)).toBe('-1.000');
   });
 
   it('accepts tax codes of 10 digits or 10-3 and refuses the rest with BAD_USER_INPUT', () => {

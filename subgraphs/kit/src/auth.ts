@@ -1,8 +1,9 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import { type AccessRule, admits, admittedRoles, ROLE_NAMES_VI } from './access/matrix';
+import { type AccessRule, admits, admittedRoles } from './access/matrix';
 import type { BaseContext } from './context';
 import { DomainError, UnauthenticatedError } from './errors';
 import type { Role } from './identity/identity';
+import { ROLE_NAMES } from './vocabulary/roles';
 
 /**
  * The role gate refused the caller: FORBIDDEN with `extensions.reason: 'ROLE'` and the roles
@@ -12,7 +13,7 @@ export class RoleForbiddenError extends DomainError {
   constructor(roles: readonly Role[]) {
     super(
       'FORBIDDEN',
-      `Vai trò của bạn không được phép thực hiện thao tác này (dành cho: ${roles.map((role) => ROLE_NAMES_VI[role]).join(', ')}).`,
+      `Vai trò của bạn không được phép thực hiện thao tác này (dành cho: ${roles.map((role) => ROLE_NAMES[role].vi).join(', ')}).`,
       `Your role may not do this (admitted: ${roles.join(', ')}).`,
       { reason: 'ROLE', roles },
     );

@@ -1,15 +1,9 @@
-/** Local dates (`YYYY-MM-DD`) in the province's time zone. */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Local dates (`YYYY-MM-DD`) in the province's time zone: arithmetic here, display in `vocabulary/`. */
+import { formatDate } from './vocabulary/dates';
+
+export { TIME_ZONE, todayInVietnam } from './vocabulary/dates';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-// en-CA formats as YYYY-MM-DD. Made once: building a formatter costs far more than using it.
-const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Asia/Ho_Chi_Minh (the default as-of date of every indicator). */
-export function todayInVietnam(now: Date = new Date()): string {
-  return DAY_FORMAT.format(now);
-}
 
 export function isLocalDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
@@ -31,7 +25,8 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** dd/mm/yyyy, as people read dates in Vietnam. */
-export function formatVietnameseDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
+/**
+ * dd/mm/yyyy. Kept for the annual report's code until it moves to the vocabulary; everything else
+ * uses `formatDate` from `@metrology/kit/vocabulary`.
+ */
+export const formatVietnameseDate = (date: string): string => formatDate(date);

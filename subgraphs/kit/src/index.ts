@@ -26,3 +26,4 @@ export * from './targets';
 export * from './text';
 export * from './transaction';
 export * from './validation';
+export * from './vocabulary';

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { formatVietnameseDate, todayInVietnam } from '@metrology/kit';
+import { formatDate, todayInVietnam } from '@metrology/kit';
 import { identityOf, startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
 import { create as createQrCode } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe('certificate PDF', () => {
       'Ngày sinh: 17/05/1990',
       'Bồi dưỡng kiểm định viên đo lường khối lượng',
       `Mã khóa học: ${certificate.courseCode}`,
-      `Thời gian: từ ngày ${formatVietnameseDate(startDate)} đến ngày ${formatVietnameseDate(endDate)}`,
+      `Thời gian: từ ngày ${formatDate(startDate)} đến ngày ${formatDate(endDate)}`,
       'Thời lượng: 40 giờ',
       `Lạng Sơn, ngày ${issuedOn.slice(8, 10)} tháng ${issuedOn.slice(5, 7)} năm ${issuedOn.slice(0, 4)}`,
       'GIÁM ĐỐC',

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ATTENDANCE_STATUS_NAMES } from '@metrology/kit/vocabulary';
 import { GraphQLRequestError, ImportAttendanceCsvDocument, type ImportAttendanceCsvMutation } from '@metrology/sdk';
 import { type Command, describeRequestError, EXIT, FailureError, formatRejectedRow, type Output, optionLines } from '../command';
 import { GATEWAY_OPTIONS, GATEWAY_USAGE, gatewayClient, required } from '../gateway';
@@ -48,7 +49,9 @@ export const importAttendanceCommand: Command = {
         [
           'CSV, UTF-8 (with or without BOM), comma or semicolon; headers in Vietnamese or English:',
           '"Họ và tên" / Name (or "Mã học viên" / Trainee ID), "Trạng thái" / Status, "Ghi chú" / Note',
-          'statuses: Có mặt / Present, Đi muộn / Late, Vắng có phép / Excused, Vắng / Absent',
+          `statuses: ${Object.values(ATTENDANCE_STATUS_NAMES)
+            .map((name) => `${name.vi} / ${name.en}`)
+            .join(', ')}`,
         ].join('\n'),
       ],
       ['--valid-rows-only', 'write the valid rows and report the others (default: any bad row rejects the whole file)'],

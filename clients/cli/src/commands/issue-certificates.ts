@@ -1,3 +1,4 @@
+import { COURSE_STATUS_NAMES } from '@metrology/kit/vocabulary';
 import {
   CourseForIssuingDocument,
   CourseRosterForIssuingDocument,
@@ -104,7 +105,8 @@ export const issueCertificatesCommand: Command = {
     const courseId = required(values, 'course');
     const client = gatewayClient(values, env);
     const { course } = await client.request(CourseForIssuingDocument, { id: courseId });
-    io.out(`Khóa học / Course: ${course.code} — ${course.title} (${course.status})\n`);
+    const status = COURSE_STATUS_NAMES[course.status];
+    io.out(`Khóa học / Course: ${course.code} — ${course.title} (${status.vi} / ${status.en})\n`);
     const roster = await wholeRoster(client, course.id);
     if (roster.length === 0) {
       io.out('Khóa học chưa có học viên nào. / The course has no trainees.\n');

@@ -1,3 +1,13 @@
+import {
+  ATTENDANCE_STATUS_NAMES,
+  CERTIFICATE_STATUS_NAMES,
+  COURSE_STATUS_NAMES,
+  FUNDING_SOURCE_NAMES,
+  INDICATOR_STATUS_NAMES,
+  inLanguage,
+  OWNERSHIP_NAMES,
+  ROLE_NAMES,
+} from '@metrology/kit/vocabulary';
 import type { Messages } from './vi';
 
 /** The interface's words in English: every key of the Vietnamese dictionary (checked by tsc). */
@@ -21,14 +31,7 @@ export const en: Messages = {
   backHome: 'Back to the start',
   sessionExpired: 'Your session has expired. Please sign in again.',
   notAllowed: 'Your role cannot use this page.',
-  roles: {
-    admin: 'Administrator',
-    trainer: 'Trainer',
-    trainee: 'Trainee',
-    assessor: 'Assessor',
-    finance: 'Finance officer',
-    viewer: 'Leadership (dashboard)',
-  },
+  roles: inLanguage(ROLE_NAMES, 'en'),
 
   signInTitle: 'Sign in',
   signInDemoIntro: 'Development: choose a demo user of a role.',
@@ -48,13 +51,7 @@ export const en: Messages = {
   status: 'Status',
   enrolled: 'Trainees',
   venue: 'Venue',
-  courseStatus: {
-    PLANNED: 'Planned',
-    OPEN: 'Open for enrolment',
-    RUNNING: 'Running',
-    COMPLETED: 'Completed',
-    CANCELLED: 'Cancelled',
-  },
+  courseStatus: inLanguage(COURSE_STATUS_NAMES, 'en'),
   sessions: 'Sessions',
   noSessions: 'The course has no sessions.',
   takeAttendance: 'Attendance',
@@ -83,12 +80,7 @@ export const en: Messages = {
 
   sheetTitle: 'Session attendance',
   backToCourse: 'Back to the course',
-  attendanceStatus: {
-    PRESENT: 'Present',
-    LATE: 'Late',
-    EXCUSED: 'Excused',
-    ABSENT: 'Absent',
-  },
+  attendanceStatus: inLanguage(ATTENDANCE_STATUS_NAMES, 'en'),
   statusOf: (name) => `Status of ${name}`,
   notMarked: 'Not marked',
   markAllPresent: 'Mark all present',
@@ -97,7 +89,7 @@ export const en: Messages = {
   sheetSaved: (created, changed, unchanged) => `Saved: ${created} new, ${changed} changed, ${unchanged} unchanged.`,
   unsavedRows: (count) => `${count} unsaved row${count === 1 ? '' : 's'}`,
   allSaved: 'No unsaved changes',
-  sessionNotHeld: 'The session has not taken place yet: only “Excused” may be recorded ahead.',
+  sessionNotHeld: `The session has not taken place yet: only “${ATTENDANCE_STATUS_NAMES.EXCUSED.en}” may be recorded ahead.`,
   sheetRejected: (count) =>
     `Nothing was saved: ${count} invalid row${count === 1 ? '' : 's'}. Fix the marked rows and save again.`,
   rowError: (row) => `Row ${row}`,
@@ -117,8 +109,7 @@ export const en: Messages = {
     ALL_OR_NOTHING: 'All or nothing (default)',
     VALID_ROWS_ONLY: 'Valid rows only',
   },
-  importHelp:
-    'Columns “Full name”, “Status” (Present, Late, Excused, Absent); optionally “Note”, “Trainee ID”, “Citizen ID”. At most 1 MB.',
+  importHelp: `Columns “Full name”, “Status” (${Object.values(inLanguage(ATTENDANCE_STATUS_NAMES, 'en')).join(', ')}); optionally “Note”, “Trainee ID”, “Citizen ID”. At most 1 MB.`,
   importButton: 'Import',
   importing: 'Importing…',
   chooseFileFirst: 'Choose a CSV file.',
@@ -160,7 +151,7 @@ export const en: Messages = {
   shareLinkOf: (serial) => `Verification link of certificate ${serial}`,
   copy: 'Copy',
   copied: 'Copied',
-  certificateStatus: { VALID: 'Valid', REVOKED: 'Revoked' },
+  certificateStatus: inLanguage(CERTIFICATE_STATUS_NAMES, 'en'),
 
   verifyTitle: 'Verify a certificate',
   verifyIntro: 'Enter the verification code printed on the certificate, or open the link of its QR code.',
@@ -185,14 +176,7 @@ export const en: Messages = {
   tileLabs: 'Recognised laboratories',
   tileCapacity: 'Organisations with raised capacity',
   tileBudget: 'Budget disbursed',
-  indicatorStatus: {
-    ACHIEVED: 'Achieved',
-    ON_TRACK: 'On track',
-    AT_RISK: 'At risk',
-    OFF_TRACK: 'Off track',
-    MISSED: 'Missed',
-    NOT_STARTED: 'Not started',
-  },
+  indicatorStatus: inLanguage(INDICATOR_STATUS_NAMES, 'en'),
   actualOfTarget: (actual, target, unit) => `${actual} / ${target} ${unit}`,
   pace: 'Pace against the plan',
   forecast: 'Forecast at the end',
@@ -218,11 +202,7 @@ export const en: Messages = {
   allocated: 'Allocated',
   disbursed: 'Disbursed',
   remaining: 'Remaining',
-  fundingSource: {
-    DEVELOPMENT_INVESTMENT: 'Development investment',
-    SCIENCE_OPERATING: 'Science operating budget',
-    ENTERPRISE_AND_OTHER: 'Enterprises and other sources',
-  },
+  fundingSource: inLanguage(FUNDING_SOURCE_NAMES, 'en'),
   infrastructureChart: 'Standards, measurement assurance, laboratories',
   chartLabels: { standards: 'Standards', map: 'Assurance (MAP)', labs: 'Laboratories', capacity: 'Capacity' },
   infrastructureChartDescription: 'Actual against the phase targets.',
@@ -236,12 +216,7 @@ export const en: Messages = {
   budgetByTaskGroup: 'Budget by task group',
   budgetByYear: 'Budget by year',
   mapByOwnership: 'Measurement assurance by ownership',
-  ownership: {
-    STATE: 'State',
-    PRIVATE: 'Private',
-    COLLECTIVE: 'Collective',
-    FOREIGN_INVESTED: 'Foreign-invested',
-  },
+  ownership: inLanguage(OWNERSHIP_NAMES, 'en'),
   completed: 'Completed',
   annualReport: 'Annual report',
   downloadAnnualReport: (year) => `Download the ${year} annual report (PDF)`,

@@ -1,4 +1,17 @@
-/** The interface's words in Vietnamese, the default language: the dictionary every language has. */
+/**
+ * The interface's words in Vietnamese, the default language: the dictionary every language has.
+ * Names of roles, statuses and kinds come from the platform's vocabulary (`@metrology/kit/vocabulary`).
+ */
+import {
+  ATTENDANCE_STATUS_NAMES,
+  CERTIFICATE_STATUS_NAMES,
+  COURSE_STATUS_NAMES,
+  FUNDING_SOURCE_NAMES,
+  INDICATOR_STATUS_NAMES,
+  inLanguage,
+  OWNERSHIP_NAMES,
+  ROLE_NAMES,
+} from '@metrology/kit/vocabulary';
 import type {
   AttendanceStatus,
   CertificateStatus,
@@ -32,14 +45,7 @@ export const vi = {
   backHome: 'Về trang đầu',
   sessionExpired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
   notAllowed: 'Vai trò của bạn không dùng được trang này.',
-  roles: {
-    admin: 'Quản trị viên',
-    trainer: 'Giảng viên',
-    trainee: 'Học viên',
-    assessor: 'Chuyên gia đánh giá',
-    finance: 'Cán bộ tài chính',
-    viewer: 'Lãnh đạo (xem báo cáo)',
-  } satisfies Record<Role, string>,
+  roles: inLanguage(ROLE_NAMES, 'vi') satisfies Record<Role, string>,
 
   signInTitle: 'Đăng nhập',
   signInDemoIntro: 'Môi trường phát triển: chọn một người dùng mẫu theo vai trò.',
@@ -60,13 +66,7 @@ export const vi = {
   status: 'Trạng thái',
   enrolled: 'Học viên',
   venue: 'Địa điểm',
-  courseStatus: {
-    PLANNED: 'Dự kiến',
-    OPEN: 'Đang ghi danh',
-    RUNNING: 'Đang học',
-    COMPLETED: 'Đã kết thúc',
-    CANCELLED: 'Đã hủy',
-  } satisfies Record<CourseStatus, string>,
+  courseStatus: inLanguage(COURSE_STATUS_NAMES, 'vi') satisfies Record<CourseStatus, string>,
   sessions: 'Buổi học',
   noSessions: 'Khóa học chưa có buổi học.',
   takeAttendance: 'Điểm danh',
@@ -95,12 +95,7 @@ export const vi = {
 
   sheetTitle: 'Điểm danh buổi học',
   backToCourse: 'Về khóa học',
-  attendanceStatus: {
-    PRESENT: 'Có mặt',
-    LATE: 'Muộn',
-    EXCUSED: 'Có phép',
-    ABSENT: 'Vắng',
-  } satisfies Record<AttendanceStatus, string>,
+  attendanceStatus: inLanguage(ATTENDANCE_STATUS_NAMES, 'vi') satisfies Record<AttendanceStatus, string>,
   statusOf: (name: string) => `Trạng thái của ${name}`,
   notMarked: 'Chưa điểm danh',
   markAllPresent: 'Tất cả có mặt',
@@ -110,7 +105,7 @@ export const vi = {
     `Đã lưu: ${created} mới, ${changed} thay đổi, ${unchanged} giữ nguyên.`,
   unsavedRows: (count: number) => `${count} dòng chưa lưu`,
   allSaved: 'Không có thay đổi chưa lưu',
-  sessionNotHeld: 'Buổi học chưa diễn ra: trước buổi học chỉ ghi được “Có phép”.',
+  sessionNotHeld: `Buổi học chưa diễn ra: trước buổi học chỉ ghi được “${ATTENDANCE_STATUS_NAMES.EXCUSED.vi}”.`,
   sheetRejected: (count: number) => `Chưa lưu gì: ${count} dòng không hợp lệ. Sửa các dòng được đánh dấu rồi lưu lại.`,
   rowError: (row: number) => `Dòng ${row}`,
   dismissError: 'Bỏ qua lỗi',
@@ -129,8 +124,7 @@ export const vi = {
     ALL_OR_NOTHING: 'Tất cả hoặc không (mặc định)',
     VALID_ROWS_ONLY: 'Chỉ nhập các dòng hợp lệ',
   } satisfies Record<ImportMode, string>,
-  importHelp:
-    'Cột “Họ và tên”, “Trạng thái” (Có mặt, Muộn, Có phép, Vắng); có thể thêm “Ghi chú”, “Mã học viên”, “CCCD”. Tối đa 1 MB.',
+  importHelp: `Cột “Họ và tên”, “Trạng thái” (${Object.values(inLanguage(ATTENDANCE_STATUS_NAMES, 'vi')).join(', ')}); có thể thêm “Ghi chú”, “Mã học viên”, “CCCD”. Tối đa 1 MB.`,
   importButton: 'Nhập tệp',
   importing: 'Đang nhập…',
   chooseFileFirst: 'Hãy chọn tệp CSV.',
@@ -173,7 +167,7 @@ export const vi = {
   shareLinkOf: (serial: string) => `Liên kết xác minh chứng chỉ ${serial}`,
   copy: 'Sao chép',
   copied: 'Đã sao chép',
-  certificateStatus: { VALID: 'Hợp lệ', REVOKED: 'Đã thu hồi' } satisfies Record<CertificateStatus, string>,
+  certificateStatus: inLanguage(CERTIFICATE_STATUS_NAMES, 'vi') satisfies Record<CertificateStatus, string>,
 
   verifyTitle: 'Tra cứu chứng chỉ',
   verifyIntro: 'Nhập mã xác minh in trên chứng chỉ, hoặc mở liên kết từ mã QR.',
@@ -199,14 +193,7 @@ export const vi = {
   tileLabs: 'Phòng thí nghiệm được công nhận',
   tileCapacity: 'Tổ chức được nâng cao năng lực',
   tileBudget: 'Giải ngân kinh phí',
-  indicatorStatus: {
-    ACHIEVED: 'Đạt',
-    ON_TRACK: 'Đúng tiến độ',
-    AT_RISK: 'Có nguy cơ',
-    OFF_TRACK: 'Chậm tiến độ',
-    MISSED: 'Không đạt',
-    NOT_STARTED: 'Chưa bắt đầu',
-  } satisfies Record<IndicatorStatus, string>,
+  indicatorStatus: inLanguage(INDICATOR_STATUS_NAMES, 'vi') satisfies Record<IndicatorStatus, string>,
   actualOfTarget: (actual: string, target: string, unit: string) => `${actual} / ${target} ${unit}`,
   pace: 'Tốc độ so với kế hoạch',
   forecast: 'Dự báo cuối kỳ',
@@ -232,11 +219,7 @@ export const vi = {
   allocated: 'Đã giao',
   disbursed: 'Đã giải ngân',
   remaining: 'Còn lại',
-  fundingSource: {
-    DEVELOPMENT_INVESTMENT: 'Đầu tư phát triển',
-    SCIENCE_OPERATING: 'Sự nghiệp khoa học',
-    ENTERPRISE_AND_OTHER: 'Doanh nghiệp và nguồn khác',
-  } satisfies Record<FundingSource, string>,
+  fundingSource: inLanguage(FUNDING_SOURCE_NAMES, 'vi') satisfies Record<FundingSource, string>,
   infrastructureChart: 'Chuẩn đo lường, đảm bảo đo lường, phòng thí nghiệm',
   chartLabels: { standards: 'Chuẩn đo lường', map: 'Đảm bảo đo lường', labs: 'Phòng thí nghiệm', capacity: 'Năng lực' },
   infrastructureChartDescription: 'Thực hiện so với chỉ tiêu của giai đoạn.',
@@ -250,12 +233,7 @@ export const vi = {
   budgetByTaskGroup: 'Kinh phí theo nhóm nhiệm vụ',
   budgetByYear: 'Kinh phí theo năm',
   mapByOwnership: 'Đảm bảo đo lường theo loại hình doanh nghiệp',
-  ownership: {
-    STATE: 'Nhà nước',
-    PRIVATE: 'Tư nhân',
-    COLLECTIVE: 'Tập thể',
-    FOREIGN_INVESTED: 'Có vốn đầu tư nước ngoài',
-  } satisfies Record<Ownership, string>,
+  ownership: inLanguage(OWNERSHIP_NAMES, 'vi') satisfies Record<Ownership, string>,
   completed: 'Đã hoàn thành',
   annualReport: 'Báo cáo năm',
   downloadAnnualReport: (year: number) => `Tải báo cáo năm ${year} (PDF)`,

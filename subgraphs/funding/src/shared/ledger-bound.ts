@@ -1,6 +1,6 @@
-import { ConflictError } from '@metrology/kit';
+import { ConflictError, formatVnd } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatVnd, moneyOf } from './money';
+import { moneyOf } from './money';
 
 /**
  * The money invariant (docs/ARCHITECTURE.md, "Money and dates"): the sum of the absolute values

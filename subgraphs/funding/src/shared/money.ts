@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, NotFoundError } from '@metrology/kit';
+import { BadInputError, ConflictError, formatVnd, NotFoundError } from '@metrology/kit';
 
 /**
  * Money rules of the funding subgraph. Amounts are `bigint` đồng from the GraphQL `Money` scalar
@@ -47,12 +47,6 @@ export function idOf(raw: string, typeEn: string, typeVi: string): number {
   const id = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError(typeEn, raw, typeVi);
   return id;
-}
-
-/** Whole đồng as people read them in Vietnam: 16.925.000.000. */
-export function formatVnd(amount: bigint): string {
-  const digits = (amount < 0n ? -amount : amount).toString();
-  return `${amount < 0n ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { ROLES, type Role } from '../identity/identity';
-import { type AccessMatrix, type AccessRule, admits, type Bilingual, ROLE_NAMES_VI, type Visibility } from './matrix';
+import type { Bilingual } from '../vocabulary/language';
+import { ROLE_NAMES } from '../vocabulary/roles';
+import { type AccessMatrix, type AccessRule, admits, type Visibility } from './matrix';
 
 /** What each role is for (docs/RULES.md, "Roles"), for the head of docs/ROLES.md. */
 const ROLE_DUTIES: Readonly<Record<Role, string>> = {
@@ -82,7 +84,7 @@ export function renderRolesDocument(matrices: readonly AccessMatrix[]): string {
     '',
     '| role | vai trò | for |',
     '| --- | --- | --- |',
-    ...ROLES.map((role) => `| \`${role}\` | ${ROLE_NAMES_VI[role]} | ${ROLE_DUTIES[role]} |`),
+    ...ROLES.map((role) => `| \`${role}\` | ${ROLE_NAMES[role].vi} | ${ROLE_DUTIES[role]} |`),
     '',
     'Reading the tables: ✓ the role gate admits the role; ✓ if ¹ it admits it and the service then',
     'checks the condition (FORBIDDEN when it does not hold); — the gate refuses it with FORBIDDEN',

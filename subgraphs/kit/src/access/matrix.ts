@@ -1,5 +1,6 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { ROLES, type Role } from '../identity/identity';
+import type { Bilingual } from '../vocabulary/language';
 
 /**
  * The role matrix (docs/ROLES.md): who may call each root field of a subgraph, written once as
@@ -8,21 +9,7 @@ import { ROLES, type Role } from '../identity/identity';
  * differ, and docs/ROLES.md is printed from it.
  */
 
-/** Vietnamese names of the roles, next to the English ones in docs and errors. */
-export const ROLE_NAMES_VI: Readonly<Record<Role, string>> = {
-  admin: 'Quản trị viên',
-  trainer: 'Giảng viên',
-  trainee: 'Học viên',
-  assessor: 'Cán bộ đo lường / đánh giá viên',
-  finance: 'Cán bộ tài chính',
-  viewer: 'Người theo dõi (lãnh đạo, bảng điều khiển)',
-};
-
-/** A sentence in both languages of the platform. */
-export interface Bilingual {
-  en: string;
-  vi: string;
-}
+export type { Bilingual } from '../vocabulary/language';
 
 /**
  * Who passes the role gate: these roles, any signed-in caller (`'signed-in'`), or anyone,

@@ -1,8 +1,17 @@
-import { assertVersion, audit, BadInputError, ConflictError, type Identity, NotFoundError, optionalText } from '@metrology/kit';
+import {
+  assertVersion,
+  audit,
+  BadInputError,
+  ConflictError,
+  formatVnd,
+  type Identity,
+  NotFoundError,
+  optionalText,
+} from '@metrology/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ledger } from '../../shared/ledger';
-import { formatVnd, idOf, overCeiling } from '../../shared/money';
+import { idOf, overCeiling } from '../../shared/money';
 import { transact } from '../../shared/transaction';
 import { BudgetEnvelope, type FundingSource } from '../envelope/envelope.entity';
 import type { Plan } from '../plan/plan.entity';

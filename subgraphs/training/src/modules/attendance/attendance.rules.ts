@@ -1,4 +1,4 @@
-import { formatVietnameseDate } from '@metrology/kit';
+import { formatDate } from '@metrology/kit';
 import { EnrolmentStatus } from '../enrolment/enrolment.entity';
 
 /**
@@ -129,7 +129,7 @@ export function decideCompletion(facts: AttendanceFacts, today: string): Complet
     return {
       enrolmentId,
       state: CompletionState.IN_PROGRESS,
-      reason: `Khóa học chưa kết thúc (ngày kết thúc ${formatVietnameseDate(facts.courseEndDate)}).`,
+      reason: `Khóa học chưa kết thúc (ngày kết thúc ${formatDate(facts.courseEndDate)}).`,
       reasonEn: `The course has not ended (it ends on ${facts.courseEndDate}).`,
     };
   }

@@ -1,8 +1,9 @@
 import {
+  ATTENDANCE_STATUS_NAMES,
   audit,
   BadInputError,
   ConflictError,
-  formatVietnameseDate,
+  formatDate,
   type Identity,
   isUuid,
   searchKey,
@@ -26,6 +27,16 @@ import { readSheet, type SheetValue } from './roster.service';
  */
 
 export const NOTE_MAX_LENGTH = 500;
+
+/** The statuses an imported file may write, named as the vocabulary names them. */
+const STATUS_CHOICES = {
+  vi: Object.values(ATTENDANCE_STATUS_NAMES)
+    .map((name) => name.vi)
+    .join(', '),
+  en: Object.values(ATTENDANCE_STATUS_NAMES)
+    .map((name) => name.en)
+    .join(', '),
+};
 export const SHEET_MAX_ROWS = 2000;
 
 export interface MarkInput {
@@ -131,7 +142,7 @@ async function checkRows(
     } else if (row.status !== AttendanceStatus.EXCUSED && session.date > today) {
       reject(
         'status',
-        `buổi học ngày ${formatVietnameseDate(session.date)} chưa diễn ra: trước buổi học chỉ ghi được "Vắng có phép"`,
+        `buổi học ngày ${formatDate(session.date)} chưa diễn ra: trước buổi học chỉ ghi được "${ATTENDANCE_STATUS_NAMES.EXCUSED.vi}"`,
         `the session of ${session.date} has not taken place yet: only EXCUSED may be recorded ahead`,
       );
     } else if (note && note.length > NOTE_MAX_LENGTH) {
@@ -379,8 +390,8 @@ export async function importCsv(
           row.statusText === ''
             ? { reason: 'thiếu trạng thái', reasonEn: 'the status is missing' }
             : {
-                reason: `trạng thái "${row.statusText}" không hợp lệ (dùng: Có mặt, Đi muộn, Vắng có phép, Vắng)`,
-                reasonEn: `the status "${row.statusText}" is not recognised (use: Present, Late, Excused, Absent)`,
+                reason: `trạng thái "${row.statusText}" không hợp lệ (dùng: ${STATUS_CHOICES.vi})`,
+                reasonEn: `the status "${row.statusText}" is not recognised (use: ${STATUS_CHOICES.en})`,
               };
         unmatched.push({ ...base, enrolmentId: null, field: 'status', ...reason });
         continue;

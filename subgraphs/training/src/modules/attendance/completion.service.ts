@@ -1,12 +1,4 @@
-import {
-  audit,
-  ConflictError,
-  formatVietnameseDate,
-  type Identity,
-  inTransaction,
-  requireId,
-  todayInVietnam,
-} from '@metrology/kit';
+import { audit, ConflictError, formatDate, type Identity, inTransaction, requireId, todayInVietnam } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Certificate } from '../certificate/certificate.entity';
 import { courseManagedBy } from '../course/course.access';
@@ -52,7 +44,7 @@ export async function completeCourse(
     }
     if (course.endDate >= today) {
       throw new ConflictError(
-        `Khóa học chưa kết thúc (ngày kết thúc ${formatVietnameseDate(course.endDate)}).`,
+        `Khóa học chưa kết thúc (ngày kết thúc ${formatDate(course.endDate)}).`,
         `The course has not ended yet (it ends on ${course.endDate}).`,
         { endDate: course.endDate },
       );

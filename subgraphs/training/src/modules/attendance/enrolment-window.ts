@@ -1,4 +1,4 @@
-import { ConflictError, formatVietnameseDate } from '@metrology/kit';
+import { ConflictError, formatDate } from '@metrology/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CourseSession } from '../course/course.entity';
 import type { Enrolment } from '../enrolment/enrolment.entity';
@@ -25,7 +25,7 @@ export function beforeEnrolmentReason(
   sessionDate: string,
 ): { reason: string; reasonEn: string } {
   return {
-    reason: `học viên ${traineeName} ghi danh ngày ${formatVietnameseDate(enrolledOn)}, sau buổi học ngày ${formatVietnameseDate(sessionDate)}: không điểm danh buổi học trước ngày ghi danh`,
+    reason: `học viên ${traineeName} ghi danh ngày ${formatDate(enrolledOn)}, sau buổi học ngày ${formatDate(sessionDate)}: không điểm danh buổi học trước ngày ghi danh`,
     reasonEn: `${traineeName} enrolled on ${enrolledOn}, after the session of ${sessionDate}: no mark on a session held before the enrolment date`,
   };
 }
@@ -46,10 +46,10 @@ export async function assertSessionMoveKeepsMarks(tx: EntityManager, session: Co
     name: mark.enrolment.trainee.fullName,
     enrolledOn: mark.enrolment.enrolledOn,
   }));
-  const vi = trainees.map((t) => `${t.name} (ghi danh ngày ${formatVietnameseDate(t.enrolledOn)})`).join(', ');
+  const vi = trainees.map((t) => `${t.name} (ghi danh ngày ${formatDate(t.enrolledOn)})`).join(', ');
   const en = trainees.map((t) => `${t.name} (enrolled on ${t.enrolledOn})`).join(', ');
   throw new ConflictError(
-    `Không thể dời buổi học ngày ${formatVietnameseDate(session.date)} sang ngày ${formatVietnameseDate(date)}: buổi học đã có điểm danh của ${trainees.length} học viên ghi danh sau ngày đó: ${vi}.`,
+    `Không thể dời buổi học ngày ${formatDate(session.date)} sang ngày ${formatDate(date)}: buổi học đã có điểm danh của ${trainees.length} học viên ghi danh sau ngày đó: ${vi}.`,
     `The session of ${session.date} cannot move to ${date}: it holds marks of ${trainees.length} trainee(s) who enrolled after that date: ${en}.`,
     { reason: 'MARKS_BEFORE_ENROLMENT', sessionId: session.id, date, trainees },
   );
@@ -75,7 +75,7 @@ export function assertEnrolmentDateKeepsMarks(
 ): void {
   if (earliestMarked === null || earliestMarked >= date) return;
   throw new ConflictError(
-    `Không thể ghi danh học viên ${traineeName} từ ngày ${formatVietnameseDate(date)}: học viên đã có điểm danh buổi học ngày ${formatVietnameseDate(earliestMarked)}. Chọn ngày ghi danh không muộn hơn ngày đó.`,
+    `Không thể ghi danh học viên ${traineeName} từ ngày ${formatDate(date)}: học viên đã có điểm danh buổi học ngày ${formatDate(earliestMarked)}. Chọn ngày ghi danh không muộn hơn ngày đó.`,
     `${traineeName} cannot be enrolled from ${date}: they already have a mark on the session of ${earliestMarked}. Choose an enrolment date on or before it.`,
     { reason: 'MARKS_BEFORE_ENROLMENT', enrolmentId: enrolment.id, enrolledOn: date, earliestMarkedSession: earliestMarked },
   );

@@ -1,7 +1,7 @@
 import {
   BadInputError,
   ForbiddenActionError,
-  formatVietnameseDate,
+  formatDate,
   hasAnyRole,
   type Identity,
   NotFoundError,
@@ -104,7 +104,7 @@ export async function absentees(
   if (session.date > today) {
     throw new BadInputError(
       'sessionId',
-      `Buổi học ngày ${formatVietnameseDate(session.date)} chưa diễn ra.`,
+      `Buổi học ngày ${formatDate(session.date)} chưa diễn ra.`,
       `The session of ${session.date} has not taken place yet.`,
     );
   }

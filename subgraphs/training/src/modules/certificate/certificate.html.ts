@@ -1,4 +1,4 @@
-import { formatVietnameseDate } from '@metrology/kit';
+import { formatDate } from '@metrology/kit';
 import { CertificateStatus } from './certificate.types';
 import type { CertificateFacts, ReplacementFacts } from './certificate.verification';
 
@@ -45,7 +45,7 @@ function replacementNotice(replacement: ReplacementFacts): string {
   const serial = `<strong>${escapeHtml(replacement.serial)}</strong>`;
   const valid = replacement.status === CertificateStatus.VALID;
   return `<section class="replacement${valid ? '' : ' revoked'}">
-<p lang="vi">Giấy chứng nhận này đã được thay thế bằng giấy chứng nhận số ${serial}, cấp ngày ${escapeHtml(formatVietnameseDate(replacement.issuedOn))}, ${valid ? 'hiện <strong>hợp lệ</strong>' : 'cũng <strong>đã bị thu hồi</strong>'}.</p>
+<p lang="vi">Giấy chứng nhận này đã được thay thế bằng giấy chứng nhận số ${serial}, cấp ngày ${escapeHtml(formatDate(replacement.issuedOn))}, ${valid ? 'hiện <strong>hợp lệ</strong>' : 'cũng <strong>đã bị thu hồi</strong>'}.</p>
 <p lang="en">This certificate was replaced by certificate ${serial}, issued on ${escapeHtml(replacement.issuedOn)}, which ${valid ? 'is <strong>valid</strong>' : 'has also been <strong>revoked</strong>'}.</p>
 </section>`;
 }
@@ -61,7 +61,7 @@ export function verificationPage(facts: CertificateFacts): string {
 <dt>Số hiệu</dt><dd>${escapeHtml(facts.serial)}</dd>
 <dt>Họ và tên</dt><dd>${escapeHtml(facts.holderName)}</dd>
 <dt>Khóa bồi dưỡng</dt><dd>${escapeHtml(facts.courseTitle)}</dd>
-<dt>Ngày cấp</dt><dd>${escapeHtml(formatVietnameseDate(facts.issuedOn))}</dd>
+<dt>Ngày cấp</dt><dd>${escapeHtml(formatDate(facts.issuedOn))}</dd>
 </dl>${facts.replacement ? `\n${replacementNotice(facts.replacement)}` : ''}`,
   );
 }

@@ -1,4 +1,4 @@
-import { formatVietnameseDate } from '@metrology/kit';
+import { formatDate } from '@metrology/kit';
 import { pdfBytes, registerPdfFonts } from '@metrology/kit/pdf';
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
@@ -135,7 +135,7 @@ export function renderCertificatePdf(content: CertificatePdfContent): Promise<Bu
   doc.y += 6;
   centred(doc, content.holderName, 'bold', fittedSize(doc, content.holderName, 'bold', 22, NAME_MAX_HEIGHT), ACCENT);
   doc.y += 6;
-  if (content.holderDateOfBirth) centred(doc, `Ngày sinh: ${formatVietnameseDate(content.holderDateOfBirth)}`, 'regular', 12);
+  if (content.holderDateOfBirth) centred(doc, `Ngày sinh: ${formatDate(content.holderDateOfBirth)}`, 'regular', 12);
   doc.y += 16;
   centred(doc, 'Đã hoàn thành khóa bồi dưỡng', 'regular', 13);
   doc.y += 6;
@@ -144,7 +144,7 @@ export function renderCertificatePdf(content: CertificatePdfContent): Promise<Bu
   centred(doc, `Mã khóa học: ${content.courseCode}`, 'regular', 12);
   centred(
     doc,
-    `Thời gian: từ ngày ${formatVietnameseDate(content.courseStartDate)} đến ngày ${formatVietnameseDate(content.courseEndDate)}`,
+    `Thời gian: từ ngày ${formatDate(content.courseStartDate)} đến ngày ${formatDate(content.courseEndDate)}`,
     'regular',
     12,
   );
