@@ -29,6 +29,7 @@ import {
   RECOGNITION_STATUS_NAMES,
   ROLE_NAMES,
   ROLES,
+  SERVICE_NAMES,
   todayInVietnam,
 } from '../src/vocabulary';
 
@@ -138,6 +139,7 @@ describe('vocabulary: names', () => {
     ['FundingSource', FUNDING_SOURCE_NAMES],
     ['Ownership', OWNERSHIP_NAMES],
     ['RecognitionEffectiveStatus', RECOGNITION_STATUS_NAMES],
+    ['AssuranceService', SERVICE_NAMES],
   ];
 
   it.each(tables)('names every value of the API enum %s, and only those, in both languages', (name, table) => {
@@ -148,11 +150,12 @@ describe('vocabulary: names', () => {
     }
   });
 
-  it("lists the kit's indicator codes and statuses, and names every role", () => {
+  it("lists the kit's indicator codes and statuses, names every role, and every value of the enums a wider table covers", () => {
     expect([...INDICATOR_CODES].sort()).toEqual(Object.values(IndicatorCode).sort());
     expect([...INDICATOR_STATUSES].sort()).toEqual(Object.values(IndicatorStatus).sort());
     expect(Object.keys(ROLE_NAMES).sort()).toEqual([...ROLES].sort());
     expect(Object.keys(RECOGNITION_STATUS_NAMES)).toEqual(expect.arrayContaining(enumValues('RecognitionStatus')));
+    expect(Object.keys(SERVICE_NAMES)).toEqual(expect.arrayContaining(enumValues('LaboratoryService')));
   });
 
   it('gives one language column of a table', () => {

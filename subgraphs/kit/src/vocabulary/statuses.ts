@@ -48,3 +48,11 @@ export const RECOGNITION_STATUS_NAMES = {
   SUSPENDED: { vi: 'Tạm đình chỉ', en: 'Suspended' },
   WITHDRAWN: { vi: 'Đã thu hồi', en: 'Withdrawn' },
 } as const satisfies Record<string, Bilingual>;
+
+/** Metrology services of a laboratory (`LaboratoryService`) or an MAP engagement (`AssuranceService`). */
+export const SERVICE_NAMES = {
+  VERIFICATION: { vi: 'Kiểm định', en: 'Verification' },
+  CALIBRATION: { vi: 'Hiệu chuẩn', en: 'Calibration' },
+  TESTING: { vi: 'Thử nghiệm', en: 'Testing' },
+  METHOD_DEVELOPMENT: { vi: 'Xây dựng phương pháp đo', en: 'Measurement method development' },
+} as const satisfies Record<string, Bilingual>;
