@@ -5,11 +5,12 @@ import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity } from '@metrology
 import type { Logger } from '@metrology/kit/logger';
 import { parseRevision, REVISION_DATE_HEADER, REVISION_FLOOR_HEADER, REVISION_HEADER } from '@metrology/kit/revisions';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Agent } from 'undici';
 import type { GatewayContext } from './context';
 import { serviceUnavailable } from './errors';
 import { ResponseLabels } from './response-cache';
 import type { SubgraphRevisions } from './revisions';
-import { SubgraphHttpClient } from './subgraph-http';
+import { callSubgraph } from './subgraph-client';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -28,6 +29,8 @@ export interface SignedDataSourceOptions {
   logger: Logger;
   /** Told of the revision floors mutations report, so that older cached answers retire at once. */
   revisions?: SubgraphRevisions;
+  /** The gateway's HTTP client (`createSubgraphAgent`), shared with its proxied routes. */
+  agent: Agent;
 }
 
 /** A non-2xx answer of a subgraph, with the GraphQL errors of its body when it has some. */
@@ -72,6 +75,8 @@ function failureReason(error: unknown): string {
     if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
     const cause = (error as Error & { cause?: { code?: unknown } }).cause;
     if (cause && typeof cause.code === 'string') return cause.code;
+    const code = (error as Error & { code?: unknown }).code;
+    if (typeof code === 'string') return code;
     return error.message;
   }
   return String(error);
@@ -94,16 +99,18 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly revisions: SubgraphRevisions | undefined;
   private readonly timeouts: SignedDataSourceOptions['timeouts'];
 
-  constructor({ service, url, secret, timeouts, logger, revisions }: SignedDataSourceOptions) {
-    // One pool of kept-alive connections per subgraph; each call is bounded by its time limit.
-    const client = new SubgraphHttpClient({ url });
+  constructor({ service, url, secret, timeouts, logger, revisions, agent }: SignedDataSourceOptions) {
+    const subgraphUrl = new URL(url);
+    // Each call is bounded by its time limit.
     const fetcher: Fetcher = async (target, init = {}) => {
+      const targetUrl = target === url ? subgraphUrl : new URL(target);
       const headers = { ...(init.headers ?? {}) };
       const encoded = headers[IDENTITY_HEADER] ?? encodeIdentity({ subject: null, roles: [], name: null });
       const method = init.method ?? 'POST';
       const body = init.body ?? '';
-      Object.assign(headers, signEncodedIdentity(encoded, { method, target: client.pathOf(target), body }, secret));
-      return client.request(target, { method, headers, body, timeoutMs: callTimeout.getStore() ?? timeouts.queryMs });
+      const path = `${targetUrl.pathname}${targetUrl.search}`;
+      Object.assign(headers, signEncodedIdentity(encoded, { method, target: path, body }, secret));
+      return callSubgraph(agent, targetUrl, { method, headers, body, timeoutMs: callTimeout.getStore() ?? timeouts.queryMs });
     };
     super({ url, fetcher });
     this.timeouts = timeouts;

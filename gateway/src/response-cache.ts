@@ -5,6 +5,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '@metrology/kit/config';
 import { todayInVietnam } from '@metrology/kit/dates';
 import { encodeIdentity, type Identity } from '@metrology/kit/identity';
 import { parseRevision, type Revision, sameRevision } from '@metrology/kit/revisions';
+import { LRUCache } from 'lru-cache';
 import type { SubgraphRevisions } from './revisions';
 
 /** Answers larger than this are never kept (a scorecard is about 20 kB). */
@@ -74,14 +75,17 @@ interface Entry {
  * used dropped first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Entry>;
 
   constructor(
     private readonly maxEntries: number,
     private readonly revisions: SubgraphRevisions,
     /** Today's date in Vietnam (tests set the clock). */
     private readonly today: () => string = () => todayInVietnam(),
-  ) {}
+  ) {
+    // With no entries allowed no request has a key (`keyOf`): the cache is never used.
+    this.entries = new LRUCache({ max: Math.max(maxEntries, 1) });
+  }
 
   /**
    * The key of a request that may be answered from the cache, with the labels its answer will be
@@ -110,8 +114,6 @@ export class ResponseCache {
         return undefined;
       }
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry;
   }
 
@@ -128,12 +130,7 @@ export class ResponseCache {
     for (const [name, value] of Object.entries(headers)) {
       if (name !== 'content-length') kept[name] = value;
     }
-    this.entries.delete(key);
     this.entries.set(key, { body, headers: kept, revisions });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
-    }
     return true;
   }
 

@@ -7,9 +7,9 @@ import {
   REVISION_STREAM_PATH,
   REVISION_STREAM_SILENCE_MS,
   type Revision,
-  RevisionEventParser,
   supersedes,
 } from '@metrology/kit/revisions';
+import { createParser } from 'eventsource-parser';
 
 /** Wait before opening a lost stream again (doubling up to the maximum). */
 const RETRY_MIN_MS = 250;
@@ -120,19 +120,20 @@ export class SubgraphRevisions {
         res.resume();
         return lost(`HTTP ${res.statusCode}`);
       }
-      const parser = new RevisionEventParser();
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        for (const value of parser.push(chunk)) {
+      // Server-sent events; heartbeats are comments, and each event's data is a revision.
+      const parser = createParser({
+        onEvent: ({ data }) => {
           received = true;
-          const revision = parseRevision(value);
+          const revision = parseRevision(data.trim());
           // The first event of a stream (known is null since the last one was lost) is taken as
           // it is; after that, revisions only grow within an epoch (a raised floor may be ahead of
           // the stream), and another epoch replaces the known one.
           if (revision === null) this.forget(service);
           else this.advance(service, revision);
-        }
+        },
       });
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => parser.feed(chunk));
       res.on('end', () => lost('ended'));
       res.on('error', (error) => lost(error.message));
     });

@@ -27,6 +27,7 @@ import { annualReportRoute } from './report/annual-report.route';
 import { ResponseCache, responseLabelsPlugin } from './response-cache';
 import { SubgraphRevisions } from './revisions';
 import type { ExecuteAsCaller, GatewayRoute } from './routes';
+import { callSubgraph, createSubgraphAgent } from './subgraph-client';
 import { WEB_ROOT, webRoutes } from './web';
 
 export interface RunningGateway {
@@ -75,6 +76,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const revisions = new SubgraphRevisions(config.subgraphUrls, config.gatewaySecret, logger);
   if (config.responseCacheEntries > 0) revisions.start();
   const cache = new ResponseCache(config.responseCacheEntries, revisions);
+  // One HTTP client for every subgraph call and every proxied route.
+  const agent = createSubgraphAgent();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
@@ -86,6 +89,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         timeouts: { queryMs: config.subgraphQueryTimeoutMs, mutationMs: config.subgraphMutationTimeoutMs },
         logger,
         revisions,
+        agent,
       });
     },
     logger,
@@ -217,10 +221,11 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     identity: Identity,
     accept: string | undefined,
   ) => {
-    let upstream: Response;
+    let upstream: Awaited<ReturnType<typeof callSubgraph>>;
     let body: Buffer;
     try {
-      upstream = await fetch(target, {
+      upstream = await callSubgraph(agent, target, {
+        method: 'GET',
         headers: {
           accept: accept ?? '*/*',
           ...signIdentity(
@@ -230,7 +235,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
           ),
         },
         // A read: the whole answer, body included, within the read time limit.
-        signal: AbortSignal.timeout(config.subgraphQueryTimeoutMs),
+        timeoutMs: config.subgraphQueryTimeoutMs,
       });
       body = Buffer.from(await upstream.arrayBuffer());
     } catch (error) {
@@ -259,6 +264,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         revisions.stop();
         await closeServer(listening.server);
         await apollo.stop();
+        await agent.close();
       })();
       return stopped;
     },

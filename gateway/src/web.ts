@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { sendJson } from '@metrology/kit/http';
 import { DEMO_USERS, isRole, type JwtConfig, ROLES, signDevelopmentToken } from '@metrology/kit/identity';
+import compression from 'compression';
+import sirv from 'sirv';
 import type { GatewayConfig } from './config';
 import type { GatewayRoute } from './routes';
 
@@ -36,14 +37,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Text files name their character set (sirv's own types do not, but for HTML). */
+const TEXT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
@@ -52,22 +50,31 @@ const CONTENT_TYPES: Record<string, string> = {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-async function sendFile(res: ServerResponse, file: string, cacheControl: string, missing = 'not found'): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') return sendJson(res, 404, { error: missing });
-    throw error;
-  }
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': body.length,
-    'cache-control': cacheControl,
+/**
+ * Serves the build folder's files (sirv: ETag and 304, Last-Modified, HEAD, ranges; looked up at
+ * each request, so a build made after the gateway started is served), compressed when the client
+ * accepts it (`compression`: gzip or brotli, text over 1 kB), with the security headers; a file
+ * that is absent answers 404 with `missing`.
+ */
+function fileServer(root: string) {
+  const files = sirv(root, {
+    dev: true,
+    etag: true,
+    setHeaders(res, pathname) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+      // `/` is the page (index.html).
+      const text = TEXT_TYPES[path.extname(pathname).toLowerCase() || '.html'];
+      if (text) res.setHeader('content-type', text);
+    },
   });
-  res.end(body);
+  const compress = compression();
+  return (res: ServerResponse, missing: string) =>
+    new Promise<void>((resolve) => {
+      res.once('close', resolve);
+      const req = res.req;
+      compress(req as never, res as never, () => files(req, res, () => sendJson(res, 404, { error: missing })));
+    });
 }
 
 /**
@@ -85,25 +92,19 @@ function developmentJwt(config: Pick<GatewayConfig, 'environment' | 'jwt'>): Jwt
  * settings (from its configuration, read once in config.ts).
  */
 export function webRoutes(options: { root: string; config: Pick<GatewayConfig, 'environment' | 'jwt'> }): GatewayRoute[] {
-  const { root } = options;
   const jwt = developmentJwt(options.config);
+  const sendFile = fileServer(options.root);
 
   /** `GET /` (and `/index.html`): the single page; its routes live after the "#". */
   const page: GatewayRoute = {
     path: /^\/(?:index\.html)?$/,
-    handle: (_request, res) =>
-      sendFile(
-        res,
-        path.join(root, 'index.html'),
-        REVALIDATE,
-        'the web app is not built: run `npm start`, or `npx vite build` in clients/web',
-      ),
+    handle: (_request, res) => sendFile(res, 'the web app is not built: run `npm start`, or `npx vite build` in clients/web'),
   };
 
   /** `GET /assets/<name>`: scripts, styles and images of the build, by a plain file name (no path). */
   const asset: GatewayRoute = {
     path: /^\/assets\/([A-Za-z0-9][A-Za-z0-9._-]*)$/,
-    handle: ({ params }, res) => sendFile(res, path.join(root, 'assets', params[0]), IMMUTABLE),
+    handle: (_request, res) => sendFile(res, 'not found'),
   };
 
   /**

@@ -42,6 +42,7 @@ describe('the web app served by the gateway', () => {
     writeFileSync(path.join(root, 'assets', 'index-Ab12.js'), 'export {};');
     writeFileSync(path.join(root, 'assets', 'index-Cd34.css'), 'body{}');
     writeFileSync(path.join(root, 'assets', 'logo-Ef56.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(root, 'assets', 'large-Gh78.css'), 'body{margin:0}\n'.repeat(200));
     writeFileSync(path.join(root, 'secret.txt'), 'outside the assets');
     const started = await serve(webRoutes({ root, config: loadGatewayConfig({ NODE_ENV: 'test' }) }));
     servers.push(started.server);
@@ -87,6 +88,17 @@ describe('the web app served by the gateway', () => {
     const head = await fetch(`${url}/assets/index-Ab12.js`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe('10');
+  });
+
+  it('compresses a large asset for a client that accepts gzip, and answers 304 to a page it already has', async () => {
+    const large = await fetch(`${url}/assets/large-Gh78.css`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(large.headers.get('content-encoding')).toBe('gzip');
+    expect(await large.text()).toBe('body{margin:0}\n'.repeat(200));
+    const page = await fetch(`${url}/`);
+    const etag = page.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const again = await fetch(`${url}/`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
   });
 
   it('answers 404 for a missing asset and never serves a file outside the assets folder', async () => {

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { textViolation } from '../input/policy';
 import { type Identity, isRole, type Role, SERVICE_SUBJECT_PREFIX } from './identity';
 
@@ -72,7 +73,7 @@ const VERIFIED_TOKEN_MAX_AGE_MS = 5 * 60 * 1000;
  * A token that differs by one character is another key, verified in full; refusals are not kept.
  */
 class VerifiedTokens {
-  private readonly entries = new Map<string, { identity: Identity; until: number }>();
+  private readonly entries = new LRUCache<string, { identity: Identity; until: number }>({ max: VERIFIED_TOKENS_KEPT });
 
   get(token: string, now: number): Identity | undefined {
     const entry = this.entries.get(token);
@@ -81,9 +82,6 @@ class VerifiedTokens {
       this.entries.delete(token);
       return undefined;
     }
-    // Most recently used last, so that the oldest is forgotten first.
-    this.entries.delete(token);
-    this.entries.set(token, entry);
     return copyOf(entry.identity);
   }
 
@@ -93,9 +91,7 @@ class VerifiedTokens {
     // jose refuses a token once `exp` is not after the current second: the same instant in ms.
     const until = Math.min(expiresAt * 1000, now + VERIFIED_TOKEN_MAX_AGE_MS);
     if (!(until > now)) return;
-    this.entries.delete(token);
     this.entries.set(token, { identity: copyOf(identity), until });
-    if (this.entries.size > VERIFIED_TOKENS_KEPT) this.entries.delete(this.entries.keys().next().value as string);
   }
 }
 

@@ -79,28 +79,3 @@ export function supersedes(next: Revision, known: Revision | null | undefined): 
 export function revisionEvent(revision: Revision | null): string {
   return `data: ${revision === null ? REVISION_UNKNOWN : formatRevision(revision)}\n\n`;
 }
-
-/**
- * Splits a server-sent-event byte stream into the `data` values of its events. Feed it chunks as
- * they arrive; comments (heartbeats) and other fields are ignored.
- */
-export class RevisionEventParser {
-  private buffer = '';
-
-  push(chunk: string): string[] {
-    this.buffer += chunk;
-    const values: string[] = [];
-    let end = this.buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const event = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      for (const line of event.split('\n')) {
-        if (line.startsWith('data:')) values.push(line.slice(5).trim());
-      }
-      end = this.buffer.indexOf('\n\n');
-    }
-    // A stream that never ends an event is not a revision stream.
-    if (this.buffer.length > 4096) this.buffer = '';
-    return values;
-  }
-}
