@@ -7,6 +7,7 @@
 #   docker build --target subgraph --build-arg SERVICE=labs     -t metrology/labs .
 #   docker build --target subgraph --build-arg SERVICE=funding  -t metrology/funding .
 #   docker build --target gateway                                -t metrology/gateway .
+#   docker build --target reports                                -t metrology/reports .
 #
 # pnpm is run through `npx -y pnpm@12.4.2` (the version pinned in package.json). Corepack is not
 # used: it refuses this pnpm release unless COREPACK_INTEGRITY_KEYS=0.
@@ -34,6 +35,7 @@ COPY subgraphs/funding/package.json  subgraphs/funding/
 COPY gateway/package.json            gateway/
 COPY test/package.json               test/
 COPY clients/cli/package.json        clients/cli/
+COPY clients/reports/package.json    clients/reports/
 COPY clients/sdk/package.json        clients/sdk/
 COPY clients/web/package.json        clients/web/
 
@@ -46,7 +48,7 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY subgraphs subgraphs
 COPY gateway gateway
 COPY clients clients
-RUN ${PNPM} exec tsc -b subgraphs/kit subgraphs/training subgraphs/labs subgraphs/funding gateway clients/sdk \
+RUN ${PNPM} exec tsc -b subgraphs/kit subgraphs/training subgraphs/labs subgraphs/funding gateway clients/sdk clients/reports \
  && cd clients/web && ${PNPM} exec vite build --logLevel warn
 
 # ---------------------------------------------------------------------------------------------
@@ -68,6 +70,9 @@ COPY --from=build --chown=node:node /app/subgraphs/training/dist subgraphs/train
 COPY --from=build --chown=node:node /app/subgraphs/labs/dist     subgraphs/labs/dist
 COPY --from=build --chown=node:node /app/subgraphs/funding/dist  subgraphs/funding/dist
 COPY --from=build --chown=node:node /app/gateway/dist            gateway/dist
+# The reports service (the annual report) and the SDK it reads the API through.
+COPY --from=build --chown=node:node /app/clients/reports/dist    clients/reports/dist
+COPY --from=build --chown=node:node /app/clients/sdk/dist        clients/sdk/dist
 # The web app, served by the gateway on the same origin.
 COPY --from=build --chown=node:node /app/clients/web/dist        clients/web/dist
 COPY --chown=node:node gateway/supergraph.graphql gateway/supergraph.graphql
@@ -89,3 +94,10 @@ FROM runtime AS gateway
 ENV SERVICE=gateway
 EXPOSE 4000
 CMD ["node", "gateway/dist/main.js"]
+
+# ---------------------------------------------------------------------------------------------
+# reports: the annual report service, reached only through the gateway (docs/ARCHITECTURE.md, "Reports").
+FROM runtime AS reports
+ENV SERVICE=reports
+EXPOSE 4004
+CMD ["node", "clients/reports/dist/main.js"]

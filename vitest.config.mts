@@ -20,6 +20,7 @@ export default defineConfig({
       { find: /^@metrology\/(training|labs|funding)$/, replacement: path.join(root, 'subgraphs/$1/src/index.ts') },
       { find: /^@metrology\/gateway$/, replacement: path.join(root, 'gateway/src/index.ts') },
       { find: /^@metrology\/sdk$/, replacement: path.join(root, 'clients/sdk/src/index.ts') },
+      { find: /^@metrology\/reports$/, replacement: path.join(root, 'clients/reports/src/index.ts') },
     ],
   },
   test: {

@@ -10,7 +10,7 @@
  *    in production mode, on free loopback ports (`services.mjs`).
  * 3. The load: a load generator in a process of its own (`load.mjs`), every answer checked
  *    against the numbers plain SQL computes from the same databases (`checks.mjs`, `floor.mjs`):
- *    (a) the scorecard (`SCORECARD_QUERY` of the gateway) through the gateway at 1 and 16
+ *    (a) the scorecard (`SCORECARD_QUERY` of `@metrology/reports`) through the gateway at 1 and 16
  *        clients, and its first read after a write;
  *    (b) a query funding answers alone, through the gateway and straight to funding, at 1 and 16
  *        clients: the gateway's overhead;
@@ -49,7 +49,7 @@ const COLD_SAMPLES = 3;
 const { TEST_SERVER_URL } = workspace('@metrology/kit/testing');
 const { loadGatewayConfig } = workspace('@metrology/gateway');
 const { signDevelopmentToken } = workspace('@metrology/kit/identity');
-const { SCORECARD_QUERY } = workspace('@metrology/gateway/dist/report/scorecard.graphql.js');
+const { SCORECARD_QUERY } = workspace('@metrology/reports');
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 

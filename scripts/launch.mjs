@@ -147,11 +147,14 @@ async function start() {
     TRAINING_URL: 'http://127.0.0.1:4001/graphql',
     LABS_URL: 'http://127.0.0.1:4002/graphql',
     FUNDING_URL: 'http://127.0.0.1:4003/graphql',
+    // The reports service reads the gateway's /graphql; the gateway proxies /reports/ to it.
+    REPORTS_URL: 'http://127.0.0.1:4004',
+    GATEWAY_GRAPHQL_URL: 'http://127.0.0.1:4000/graphql',
     ...process.env,
     DATA_DIR: process.env.DATA_DIR ?? path.join(ROOT, '.data'),
   };
   const embedded = !env.TRAINING_DATABASE_URL && !env.LABS_DATABASE_URL && !env.FUNDING_DATABASE_URL;
-  for (const port of [4000, 4001, 4002, 4003]) {
+  for (const port of [4000, 4001, 4002, 4003, 4004]) {
     if (await canConnect('127.0.0.1', port, 300)) fail(`Port ${port} is in use: is the platform already running?`);
   }
   log(embedded ? `Starting on the embedded database in ${env.DATA_DIR}…` : 'Starting on PostgreSQL (database URLs are set)…');
@@ -193,7 +196,9 @@ async function start() {
   const ready = await Promise.all([4001, 4002, 4003].map((port) => waitFor(`http://127.0.0.1:${port}/ready`, 120_000)));
   if (!ready.every(Boolean)) return shutdown(1);
   spawnService('gateway', 'gateway/dist/main.js', 34);
-  if (!(await waitFor('http://127.0.0.1:4000/health', 60_000))) return shutdown(1);
+  spawnService('reports', 'clients/reports/dist/main.js', 36);
+  const up = await Promise.all([4000, 4004].map((port) => waitFor(`http://127.0.0.1:${port}/health`, 60_000)));
+  if (!up.every(Boolean)) return shutdown(1);
 
   const token = spawnSync(process.execPath, [path.join(ROOT, 'clients/cli/dist/main.js'), 'token', '--role', 'viewer'], {
     cwd: ROOT,
@@ -208,6 +213,7 @@ async function start() {
   Web app (sign in as a demo user):   http://localhost:4000/
   Gateway (GraphQL, Apollo Sandbox):  http://localhost:4000/graphql
   Subgraphs (gateway-signed only):    training :4001 · labs :4002 · funding :4003
+  Reports service (gateway only):     :4004 (annual report PDF, /reports/annual/<plan>/<year>.pdf)
   Data:                               ${embedded ? env.DATA_DIR : 'PostgreSQL'}
 
   Development token (viewer), paste as header "Authorization: Bearer <token>" in Sandbox:

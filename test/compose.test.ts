@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGatewayConfig } from '@metrology/gateway';
 import { loadSubgraphConfig, type SubgraphName } from '@metrology/kit/config';
+import { loadReportsConfig } from '@metrology/reports';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -43,7 +44,7 @@ interface ComposeFile {
 
 const SUBGRAPHS: SubgraphName[] = ['training', 'labs', 'funding'];
 const SUBGRAPH_PORTS: Record<SubgraphName, number> = { training: 4001, labs: 4002, funding: 4003 };
-const APP_SERVICES = [...SUBGRAPHS, 'gateway'];
+const APP_SERVICES = [...SUBGRAPHS, 'gateway', 'reports'];
 
 /** What an operator would put in `.env`: the required secrets, nothing else. */
 const SAMPLE_VARIABLES: Env = {
@@ -169,7 +170,7 @@ function databasesCreatedBy(sql: string): string[] {
 describe('production topology (docker-compose.yml)', () => {
   it('declares postgres with a healthcheck and an init script that creates exactly the training, labs and funding databases', () => {
     const compose = loadCompose();
-    expect(Object.keys(compose.services).sort()).toEqual(['funding', 'gateway', 'labs', 'postgres', 'training']);
+    expect(Object.keys(compose.services).sort()).toEqual(['funding', 'gateway', 'labs', 'postgres', 'reports', 'training']);
 
     const postgres = service(compose, 'postgres');
     expect(postgres.image).toBe('postgres:15-alpine');
@@ -229,6 +230,18 @@ describe('production topology (docker-compose.yml)', () => {
       expect(Number(url.port)).toBe(subgraph.port);
       expect(url.pathname).toBe('/graphql');
     }
+  });
+
+  it('the reports service passes its production configuration, reads the gateway’s /graphql by service name, and the gateway proxies to its port', () => {
+    const compose = loadCompose();
+    const reports = loadReportsConfig(resolveEnvironment(service(compose, 'reports')));
+    expect(reports.environment).toBe('production');
+    expect(reports.gatewaySecret).toBe(SAMPLE_VARIABLES.GATEWAY_SECRET);
+    const graphql = new URL(reports.graphqlUrl);
+    expect([graphql.hostname, graphql.port, graphql.pathname]).toEqual(['gateway', '4000', '/graphql']);
+    const proxied = new URL(loadGatewayConfig(resolveEnvironment(service(compose, 'gateway'))).reportsUrl);
+    expect([proxied.hostname, Number(proxied.port)]).toEqual(['reports', reports.port]);
+    expect(healthcheckCommand(service(compose, 'reports'))).toContain(`:${reports.port}/health`);
   });
 
   it('a subgraph refuses to start when GATEWAY_SECRET is removed from its environment', () => {

@@ -26,6 +26,7 @@ import {
   type TestSubgraph,
 } from '@metrology/kit/testing';
 import { labsSubgraph } from '@metrology/labs';
+import { loadReportsConfig, type RunningReports, startReportsService } from '@metrology/reports';
 import { trainingSubgraph } from '@metrology/training';
 
 export type { GraphQLResponse, Operation };
@@ -115,21 +116,40 @@ export async function startStack<External extends SubgraphName = never>(
   }
   const subgraphs = Object.fromEntries(running.map((s) => [s.name, s])) as Record<Exclude<SubgraphName, External>, TestSubgraph>;
   const urlOf = (name: SubgraphName) => external[name] ?? running.find((s) => s.name === name)?.url;
+  // The reports service reads the gateway's /graphql and the gateway proxies /reports/ to it:
+  // its port is chosen first, and it starts once the gateway's URL is known.
+  const reportsPort = await freePort();
   const gatewayConfig = loadGatewayConfig({
     NODE_ENV: 'test',
     GATEWAY_PORT: '0',
     TRAINING_URL: urlOf('training'),
     LABS_URL: urlOf('labs'),
     FUNDING_URL: urlOf('funding'),
+    REPORTS_URL: `http://127.0.0.1:${reportsPort}`,
     // Tests share two cores with other test files: generous, so that a slow read is not cut off
     // (mutations keep the default, 120 s).
     SUBGRAPH_QUERY_TIMEOUT_MS: '30000',
     ...options.gatewayEnv,
   });
   let gateway: RunningGateway;
+  let reports: RunningReports;
   try {
     gateway = await startGateway(gatewayConfig, { logger: options.gatewayLogger });
   } catch (error) {
+    await Promise.all(running.map((s) => s.stop()));
+    throw error;
+  }
+  try {
+    reports = await startReportsService(
+      loadReportsConfig({
+        NODE_ENV: 'test',
+        REPORTS_PORT: String(reportsPort),
+        GATEWAY_GRAPHQL_URL: gateway.url,
+        GATEWAY_SECRET: gatewayConfig.gatewaySecret,
+      }),
+    );
+  } catch (error) {
+    await gateway.stop();
     await Promise.all(running.map((s) => s.stop()));
     throw error;
   }
@@ -148,6 +168,7 @@ export async function startStack<External extends SubgraphName = never>(
       return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
     },
     async stop() {
+      await reports.stop();
       await gateway.stop();
       await Promise.all(running.map((s) => s.stop()));
     },

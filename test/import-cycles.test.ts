@@ -17,6 +17,7 @@ const PACKAGES = [
   'clients/sdk',
   'clients/web',
   'clients/cli',
+  'clients/reports',
   'test',
 ];
 

@@ -6,8 +6,8 @@
  * errors only its own figures: the plan, its training and labs parts stay.
  */
 import type { Role } from '@metrology/kit/identity';
+import { SCORECARD_QUERY } from '@metrology/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
 import { type GraphQLResponse, type Stack, startStack } from './harness';
 
 const PLAN = '129/KH-UBND';

@@ -7,9 +7,9 @@
  * is itself the result of the earlier runs' sequences.
  */
 import type { Role } from '@metrology/kit/identity';
+import { SCORECARD_QUERY } from '@metrology/reports';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
 import { type Stack, startStack } from './harness';
 
 const PLAN = '129/KH-UBND';

@@ -7,8 +7,8 @@
  * data the revision does not cover, or that carry errors, are never kept.
  */
 import { fundingSubgraph } from '@metrology/funding';
+import { SCORECARD_QUERY } from '@metrology/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
 import { type Caller, type Stack, startStack, statementCounters } from './harness';
 
 const PLAN = '129/KH-UBND';

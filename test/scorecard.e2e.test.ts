@@ -5,15 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type PlanScorecard, SCORECARD_FRAGMENTS, SCORECARD_QUERY, type ScorecardData } from '@metrology/reports';
+import { CompletedEngagementsDocument, RecognitionsDocument, YearCoursesDocument } from '@metrology/sdk';
 import { type DocumentNode, type FieldDefinitionNode, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPLETED_ENGAGEMENTS_QUERY, RECOGNITIONS_QUERY, YEAR_COURSES_QUERY } from '../gateway/src/report/activities.graphql';
-import {
-  type PlanScorecard,
-  SCORECARD_FRAGMENTS,
-  SCORECARD_QUERY,
-  type ScorecardData,
-} from '../gateway/src/report/scorecard.graphql';
 import { type Stack, startStack } from './harness';
 import { OTHER_PLAN, seedOtherPlan } from './other-plan.fixtures';
 import { AS_OF, ok, PLAN, PRIVATE_ENTERPRISE_NAME, type Seeded, seedPlanActivity, YEAR } from './scorecard.fixtures';
@@ -169,7 +164,7 @@ describe('gateway: the whole-plan scorecard in one query, drill-downs and two pl
       (
         await ok<{ courses: { total: number; items: { code: string }[] } }>(
           stack,
-          YEAR_COURSES_QUERY,
+          YearCoursesDocument.toString(),
           { plan: PLAN, year: YEAR, limit: 1, offset },
           'viewer',
         )
@@ -201,7 +196,7 @@ describe('gateway: the whole-plan scorecard in one query, drill-downs and two pl
       (
         await ok<{ recognitions: { total: number; items: { id: string }[] } }>(
           stack,
-          RECOGNITIONS_QUERY,
+          RecognitionsDocument.toString(),
           { asOf: AS_OF, limit: 1, offset },
           'viewer',
         )
@@ -214,7 +209,7 @@ describe('gateway: the whole-plan scorecard in one query, drill-downs and two pl
       (
         await ok<{ assuranceEngagements: { total: number; items: { completedOn: string; enterprise: { name: string } }[] } }>(
           stack,
-          COMPLETED_ENGAGEMENTS_QUERY,
+          CompletedEngagementsDocument.toString(),
           { limit: 2, offset },
           'viewer',
         )

@@ -11,8 +11,8 @@ import type { Socket } from 'node:net';
 import type { Logger } from '@metrology/kit/logger';
 import { startTestSubgraph, type TestSubgraph } from '@metrology/kit/testing';
 import { labsSubgraph } from '@metrology/labs';
+import { SCORECARD_QUERY } from '@metrology/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCORECARD_QUERY } from '../gateway/src/report/scorecard.graphql';
 import { type Stack, startStack } from './harness';
 
 /** The read limit of these tests: small, so that a hung subgraph is given up quickly. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   type CommonConfig,
   EnvReader,
+  REPORTS_DEFAULT_PORT,
   readCommon,
   readJwtConfig,
   SUBGRAPH_DEFAULT_PORTS,
@@ -15,6 +16,8 @@ export interface GatewayConfig extends CommonConfig {
   port: number;
   /** Where each subgraph answers; overrides the URLs in the committed supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Where the reports service answers (`/reports/*` is proxied to it). */
+  reportsUrl: string;
   jwt: JwtConfig;
   /**
    * Longest wait for one subgraph call that reads (a query, and every entity fetch) before the
@@ -42,11 +45,13 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       return [name, url ?? `http://127.0.0.1:${SUBGRAPH_DEFAULT_PORTS[name]}/graphql`];
     }),
   ) as Record<SubgraphName, string>;
+  const reportsUrl = reader.url('REPORTS_URL', ['http:', 'https:']);
   const config: GatewayConfig = {
     ...common,
     host: reader.string('HOST', '127.0.0.1'),
     port: reader.int('GATEWAY_PORT', 4000, 0, 65535),
     subgraphUrls,
+    reportsUrl: reportsUrl ?? `http://127.0.0.1:${REPORTS_DEFAULT_PORT}`,
     jwt: readJwtConfig(reader, common.environment),
     subgraphQueryTimeoutMs: reader.int('SUBGRAPH_QUERY_TIMEOUT_MS', 4_000, 100, 60_000),
     subgraphMutationTimeoutMs: reader.int('SUBGRAPH_MUTATION_TIMEOUT_MS', 120_000, 100, 600_000),

@@ -1,18 +1,22 @@
-import type { SubgraphName } from '@metrology/kit/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@metrology/kit/config';
 import { REQUEST_ERROR_CODES } from '@metrology/kit/http';
 import type { Logger } from '@metrology/kit/logger';
 import { scalarInputError } from '@metrology/kit/scalars';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-/** How a subgraph is named to people, in Vietnamese and in English. */
-const SERVICE_NAMES: Record<SubgraphName, { vi: string; en: string }> = {
+/** A service behind the gateway: a subgraph, or the reports service (plain routes only). */
+export type ServiceName = SubgraphName | 'reports';
+
+/** How a service is named to people, in Vietnamese and in English. */
+const SERVICE_NAMES: Record<ServiceName, { vi: string; en: string }> = {
   training: { vi: 'Dịch vụ đào tạo', en: 'The training service' },
   labs: { vi: 'Dịch vụ phòng thí nghiệm', en: 'The laboratories service' },
   funding: { vi: 'Dịch vụ kinh phí', en: 'The funding service' },
+  reports: { vi: 'Dịch vụ báo cáo', en: 'The reports service' },
 };
 
 export function isSubgraphName(name: string): name is SubgraphName {
-  return Object.hasOwn(SERVICE_NAMES, name);
+  return (SUBGRAPH_NAMES as readonly string[]).includes(name);
 }
 
 /**
@@ -21,7 +25,7 @@ export function isSubgraphName(name: string): name is SubgraphName {
  * dashboard can say which part is missing, and nothing else (no address, no low-level reason:
  * those go to the log).
  */
-export function serviceUnavailable(service: SubgraphName): { message: string; extensions: Record<string, string> } {
+export function serviceUnavailable(service: ServiceName): { message: string; extensions: Record<string, string> } {
   const name = SERVICE_NAMES[service];
   return {
     message: `${name.vi} (${service}) tạm thời không khả dụng.`,

@@ -21,12 +21,11 @@ import { createLogger, type Logger } from '@metrology/kit/logger';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './data-source';
-import { createGatewayErrorFormatter, isSubgraphName, serviceUnavailable } from './errors';
+import { createGatewayErrorFormatter, isSubgraphName, type ServiceName, serviceUnavailable } from './errors';
 import { checkScalarInput, queryProtection } from './limits';
-import { annualReportRoute } from './report/annual-report.route';
 import { ResponseCache, responseLabelsPlugin } from './response-cache';
 import { SubgraphRevisions } from './revisions';
-import type { ExecuteAsCaller, GatewayRoute } from './routes';
+import type { GatewayRoute } from './routes';
 import { callSubgraph, createSubgraphAgent } from './subgraph-client';
 import { WEB_ROOT, webRoutes } from './web';
 
@@ -36,10 +35,14 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Plain HTTP routes served by a subgraph through the gateway (downloads, public pages). */
-const PROXIED_ROUTES: { prefix: string; subgraph: SubgraphName }[] = [
-  { prefix: '/certificates/', subgraph: 'training' },
-  { prefix: '/verify/', subgraph: 'training' },
+/**
+ * Plain HTTP routes served through the gateway by a subgraph (downloads, public pages) or by the
+ * reports service, which also receives the caller's token to read `/graphql` as the caller.
+ */
+const PROXIED_ROUTES: { prefix: string; service: ServiceName }[] = [
+  { prefix: '/certificates/', service: 'training' },
+  { prefix: '/verify/', service: 'training' },
+  { prefix: '/reports/', service: 'reports' },
 ];
 
 const FORWARDED_RESPONSE_HEADERS = [
@@ -154,8 +157,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     }
   };
 
-  /** The gateway's own routes: the annual report, the web app and its development sign-in. */
-  const ownRoutes: GatewayRoute[] = [annualReportRoute, ...webRoutes({ root: WEB_ROOT, config })];
+  /** The gateway's own routes: the web app and its development sign-in. */
+  const ownRoutes: GatewayRoute[] = webRoutes({ root: WEB_ROOT, config });
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -166,12 +169,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
       const identity = await authenticate(req, res);
       if (!identity) return;
+      const reports = route.service === 'reports';
       return proxyRoute(
         res,
-        route.subgraph,
-        new URL(`${path}${url.search}`, config.subgraphUrls[route.subgraph]),
+        route.service,
+        new URL(`${path}${url.search}`, reports ? config.reportsUrl : config.subgraphUrls[route.service as SubgraphName]),
         identity,
         req.headers.accept,
+        reports ? req.headers.authorization : undefined,
       );
     }
     const own = ownRoutes.find((candidate) => candidate.path.test(path));
@@ -179,12 +184,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
       const identity = await authenticate(req, res);
       if (!identity) return;
-      const execute: ExecuteAsCaller = async (query, variables) => {
-        const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
-        if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
-        return response.body.singleResult as Awaited<ReturnType<ExecuteAsCaller>>;
-      };
-      return own.handle({ params: (own.path.exec(path) ?? []).slice(1), query: url.searchParams, identity, execute }, res);
+      return own.handle({ params: (own.path.exec(path) ?? []).slice(1), query: url.searchParams, identity }, res);
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     let body: Buffer;
@@ -213,13 +213,17 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     if (cached && sent.body !== undefined) cache.set(cached.key, cached.labels, sent.status, sent.headers, sent.body);
   };
 
-  /** Forwards a file or page route to the subgraph that owns it, with the identity signed. */
+  /**
+   * Forwards a file or page route to the service that owns it, with the identity signed (and, to
+   * the reports service only, the caller's `Authorization`).
+   */
   const proxyRoute = async (
     res: ServerResponse,
-    service: SubgraphName,
+    service: ServiceName,
     target: URL,
     identity: Identity,
     accept: string | undefined,
+    authorization?: string,
   ) => {
     let upstream: Awaited<ReturnType<typeof callSubgraph>>;
     let body: Buffer;
@@ -228,6 +232,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         method: 'GET',
         headers: {
           accept: accept ?? '*/*',
+          ...(authorization ? { authorization } : {}),
           ...signIdentity(
             identity,
             { method: 'GET', target: `${target.pathname}${target.search}`, body: '' },

@@ -24,8 +24,7 @@ async function serve(routes: GatewayRoute[]): Promise<{ url: string; server: Ser
       return;
     }
     const params = (route.path.exec(url.pathname) ?? []).slice(1);
-    const execute = () => Promise.reject(new Error('not used by the web routes'));
-    void route.handle({ params, query: url.searchParams, identity: ANONYMOUS, execute }, res);
+    void route.handle({ params, query: url.searchParams, identity: ANONYMOUS }, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

@@ -149,6 +149,9 @@ export const SUBGRAPH_DEFAULT_PORTS: Record<SubgraphName, number> = {
   funding: 4003,
 };
 
+/** The reports service (clients/reports), behind the gateway like the subgraphs. */
+export const REPORTS_DEFAULT_PORT = 4004;
+
 export interface SubgraphConfig extends CommonConfig {
   name: SubgraphName;
   host: string;

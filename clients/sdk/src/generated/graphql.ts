@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A service of the Measurement Assurance Programme (chương trình đảm bảo đo lường). */
+export type AssuranceService =
+  /** Hiệu chuẩn */
+  | 'CALIBRATION'
+  /** Xây dựng phương pháp đo */
+  | 'METHOD_DEVELOPMENT'
+  /** Thử nghiệm */
+  | 'TESTING'
+  /** Kiểm định */
+  | 'VERIFICATION';
+
 /** The whole attendance sheet (bảng điểm danh) of one session. */
 export type AttendanceSheetInput = {
   /** One row per trainee, at most 2,000. */
@@ -129,6 +140,19 @@ export type Ownership =
   /** Nhà nước */
   | 'STATE';
 
+/** Status of a recognition at a date. */
+export type RecognitionEffectiveStatus =
+  /** Đang hiệu lực: the laboratory counts as recognised. */
+  | 'ACTIVE'
+  /** Hết hiệu lực: the date is past "valid until". */
+  | 'EXPIRED'
+  /** Chưa có hiệu lực: the date is before "valid from". */
+  | 'NOT_YET_VALID'
+  /** Tạm đình chỉ at that date. */
+  | 'SUSPENDED'
+  /** Đã thu hồi at that date. */
+  | 'WITHDRAWN';
+
 /** How a target is counted over time. */
 export type TargetScope =
   /** Counted from the plan's start to the end of the target's phase. */
@@ -139,6 +163,56 @@ export type TargetScope =
   | 'PER_PHASE'
   /** Counted within each calendar year of the phase. */
   | 'PER_YEAR';
+
+export type ScorecardIndicatorFragment = { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> };
+
+export type ScorecardBudgetFragment = { asOf: string, year: number | null, contributions: number, stateDisbursed: number, mobilisationRatio: string | null, plannedMobilisationRatio: string | null, bySource: Array<{ source: FundingSource, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, byTaskGroup: Array<{ taskGroup: number, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, total: { envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null } };
+
+export type PlanScorecardFragment = { code: string, title: string, issuer: string, province: string, budgetTotal: number | null, phases: Array<{ number: number, title: string, startDate: string, endDate: string }>, taskGroups: Array<{ number: number, title: string }>, trainingIndicator: { yearly: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, phase: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, participationsByYear: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, infrastructureIndicators: { phase: number, asOf: string, standards: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, assurance: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, laboratories: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, capacity: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, mapByOwnership: Array<{ ownership: Ownership, completed: number }> } | null, budgetOfYear: { asOf: string, year: number | null, contributions: number, stateDisbursed: number, mobilisationRatio: string | null, plannedMobilisationRatio: string | null, bySource: Array<{ source: FundingSource, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, byTaskGroup: Array<{ taskGroup: number, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, total: { envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null } } | null, budgetToDate: { asOf: string, year: number | null, contributions: number, stateDisbursed: number, mobilisationRatio: string | null, plannedMobilisationRatio: string | null, bySource: Array<{ source: FundingSource, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, byTaskGroup: Array<{ taskGroup: number, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, total: { envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null } } | null };
+
+export type ScorecardQueryVariables = Exact<{
+  plan: string | number;
+  year: number;
+  phase?: number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ScorecardQuery = { plan: { code: string, title: string, issuer: string, province: string, budgetTotal: number | null, phases: Array<{ number: number, title: string, startDate: string, endDate: string }>, taskGroups: Array<{ number: number, title: string }>, trainingIndicator: { yearly: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, phase: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, participationsByYear: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, infrastructureIndicators: { phase: number, asOf: string, standards: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, assurance: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, laboratories: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, capacity: { indicator: IndicatorCode, scope: TargetScope, phase: number, year: number | null, windowStart: string, windowEnd: string, asOf: string, target: number, actual: number, expected: number, pace: number | null, status: IndicatorStatus, forecast: number | null, gap: number, unit: string, series: Array<{ year: number, actual: number, runningTotal: number, percentOfTarget: number | null }> } | null, mapByOwnership: Array<{ ownership: Ownership, completed: number }> } | null, budgetOfYear: { asOf: string, year: number | null, contributions: number, stateDisbursed: number, mobilisationRatio: string | null, plannedMobilisationRatio: string | null, bySource: Array<{ source: FundingSource, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, byTaskGroup: Array<{ taskGroup: number, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, total: { envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null } } | null, budgetToDate: { asOf: string, year: number | null, contributions: number, stateDisbursed: number, mobilisationRatio: string | null, plannedMobilisationRatio: string | null, bySource: Array<{ source: FundingSource, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, byTaskGroup: Array<{ taskGroup: number, envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null }>, total: { envelope: number | null, planned: number, allocated: number, disbursed: number, remaining: number, executionRate: string | null } } | null } };
+
+export type AnnualReportPlanQueryVariables = Exact<{
+  plan: string | number;
+}>;
+
+
+export type AnnualReportPlanQuery = { plan: { code: string, phases: Array<{ number: number, startDate: string, endDate: string }>, trainingTargets: Array<{ phase: number, scope: TargetScope, value: number, unit: string }> | null } };
+
+export type YearCoursesQueryVariables = Exact<{
+  plan: string;
+  year: number;
+  limit: number;
+  offset: number;
+}>;
+
+
+export type YearCoursesQuery = { courses: { total: number, items: Array<{ id: string, code: string, title: string, startDate: string, endDate: string, status: CourseStatus, enrolmentCount: number }> } };
+
+export type RecognitionsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  limit: number;
+  offset: number;
+}>;
+
+
+export type RecognitionsQuery = { recognitions: { total: number, items: Array<{ id: string, validFrom: string, validUntil: string, effectiveStatus: RecognitionEffectiveStatus, laboratory: { code: string, name: string, organization: { name: string } } }> } };
+
+export type CompletedEngagementsQueryVariables = Exact<{
+  limit: number;
+  offset: number;
+}>;
+
+
+export type CompletedEngagementsQuery = { assuranceEngagements: { total: number, items: Array<{ id: string, completedOn: string | null, services: Array<AssuranceService>, instrumentsCovered: number, enterprise: { taxCode: string, name: string }, provider: { name: string } }> } };
 
 export type ImportAttendanceCsvMutationVariables = Exact<{
   sessionId: string | number;
@@ -294,6 +368,182 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ScorecardIndicatorFragmentDoc = new TypedDocumentString(`
+    fragment ScorecardIndicator on IndicatorResult {
+  indicator
+  scope
+  phase
+  year
+  windowStart
+  windowEnd
+  asOf
+  target
+  actual
+  expected
+  pace
+  status
+  forecast
+  gap
+  unit
+  series {
+    year
+    actual
+    runningTotal
+    percentOfTarget
+  }
+}
+    `, {"fragmentName":"ScorecardIndicator"}) as unknown as TypedDocumentString<ScorecardIndicatorFragment, unknown>;
+export const ScorecardBudgetFragmentDoc = new TypedDocumentString(`
+    fragment ScorecardBudget on BudgetSummary {
+  asOf
+  year
+  bySource {
+    source
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  byTaskGroup {
+    taskGroup
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  total {
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  contributions
+  stateDisbursed
+  mobilisationRatio
+  plannedMobilisationRatio
+}
+    `, {"fragmentName":"ScorecardBudget"}) as unknown as TypedDocumentString<ScorecardBudgetFragment, unknown>;
+export const PlanScorecardFragmentDoc = new TypedDocumentString(`
+    fragment PlanScorecard on Plan {
+  code
+  title
+  issuer
+  province
+  phases {
+    number
+    title
+    startDate
+    endDate
+  }
+  taskGroups {
+    number
+    title
+  }
+  budgetTotal
+  trainingIndicator(asOf: $asOf, year: $year, phase: $phase) {
+    yearly {
+      ...ScorecardIndicator
+    }
+    phase {
+      ...ScorecardIndicator
+    }
+    participationsByYear {
+      year
+      actual
+      runningTotal
+      percentOfTarget
+    }
+  }
+  infrastructureIndicators(asOf: $asOf, phase: $phase) {
+    phase
+    asOf
+    standards {
+      ...ScorecardIndicator
+    }
+    assurance {
+      ...ScorecardIndicator
+    }
+    laboratories {
+      ...ScorecardIndicator
+    }
+    capacity {
+      ...ScorecardIndicator
+    }
+    mapByOwnership {
+      ownership
+      completed
+    }
+  }
+  budgetOfYear: budgetSummary(asOf: $asOf, year: $year) {
+    ...ScorecardBudget
+  }
+  budgetToDate: budgetSummary(asOf: $asOf) {
+    ...ScorecardBudget
+  }
+}
+    fragment ScorecardIndicator on IndicatorResult {
+  indicator
+  scope
+  phase
+  year
+  windowStart
+  windowEnd
+  asOf
+  target
+  actual
+  expected
+  pace
+  status
+  forecast
+  gap
+  unit
+  series {
+    year
+    actual
+    runningTotal
+    percentOfTarget
+  }
+}
+fragment ScorecardBudget on BudgetSummary {
+  asOf
+  year
+  bySource {
+    source
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  byTaskGroup {
+    taskGroup
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  total {
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  contributions
+  stateDisbursed
+  mobilisationRatio
+  plannedMobilisationRatio
+}`, {"fragmentName":"PlanScorecard"}) as unknown as TypedDocumentString<PlanScorecardFragment, unknown>;
 export const WebIndicatorResultFragmentDoc = new TypedDocumentString(`
     fragment WebIndicatorResult on IndicatorResult {
   indicator
@@ -384,6 +634,200 @@ export const WebSessionSheetFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebSessionSheet"}) as unknown as TypedDocumentString<WebSessionSheetFragment, unknown>;
+export const ScorecardDocument = new TypedDocumentString(`
+    query Scorecard($plan: ID!, $year: Int!, $phase: Int, $asOf: LocalDate) {
+  plan(code: $plan) {
+    ...PlanScorecard
+  }
+}
+    fragment ScorecardIndicator on IndicatorResult {
+  indicator
+  scope
+  phase
+  year
+  windowStart
+  windowEnd
+  asOf
+  target
+  actual
+  expected
+  pace
+  status
+  forecast
+  gap
+  unit
+  series {
+    year
+    actual
+    runningTotal
+    percentOfTarget
+  }
+}
+fragment ScorecardBudget on BudgetSummary {
+  asOf
+  year
+  bySource {
+    source
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  byTaskGroup {
+    taskGroup
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  total {
+    envelope
+    planned
+    allocated
+    disbursed
+    remaining
+    executionRate
+  }
+  contributions
+  stateDisbursed
+  mobilisationRatio
+  plannedMobilisationRatio
+}
+fragment PlanScorecard on Plan {
+  code
+  title
+  issuer
+  province
+  phases {
+    number
+    title
+    startDate
+    endDate
+  }
+  taskGroups {
+    number
+    title
+  }
+  budgetTotal
+  trainingIndicator(asOf: $asOf, year: $year, phase: $phase) {
+    yearly {
+      ...ScorecardIndicator
+    }
+    phase {
+      ...ScorecardIndicator
+    }
+    participationsByYear {
+      year
+      actual
+      runningTotal
+      percentOfTarget
+    }
+  }
+  infrastructureIndicators(asOf: $asOf, phase: $phase) {
+    phase
+    asOf
+    standards {
+      ...ScorecardIndicator
+    }
+    assurance {
+      ...ScorecardIndicator
+    }
+    laboratories {
+      ...ScorecardIndicator
+    }
+    capacity {
+      ...ScorecardIndicator
+    }
+    mapByOwnership {
+      ownership
+      completed
+    }
+  }
+  budgetOfYear: budgetSummary(asOf: $asOf, year: $year) {
+    ...ScorecardBudget
+  }
+  budgetToDate: budgetSummary(asOf: $asOf) {
+    ...ScorecardBudget
+  }
+}`) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
+export const AnnualReportPlanDocument = new TypedDocumentString(`
+    query AnnualReportPlan($plan: ID!) {
+  plan(code: $plan) {
+    code
+    phases {
+      number
+      startDate
+      endDate
+    }
+    trainingTargets {
+      phase
+      scope
+      value
+      unit
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnnualReportPlanQuery, AnnualReportPlanQueryVariables>;
+export const YearCoursesDocument = new TypedDocumentString(`
+    query YearCourses($plan: String!, $year: Int!, $limit: Int!, $offset: Int!) {
+  courses(planCode: $plan, year: $year, limit: $limit, offset: $offset) {
+    total
+    items {
+      id
+      code
+      title
+      startDate
+      endDate
+      status
+      enrolmentCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<YearCoursesQuery, YearCoursesQueryVariables>;
+export const RecognitionsDocument = new TypedDocumentString(`
+    query Recognitions($asOf: LocalDate, $limit: Int!, $offset: Int!) {
+  recognitions(limit: $limit, offset: $offset) {
+    total
+    items {
+      id
+      validFrom
+      validUntil
+      effectiveStatus(asOf: $asOf)
+      laboratory {
+        code
+        name
+        organization {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecognitionsQuery, RecognitionsQueryVariables>;
+export const CompletedEngagementsDocument = new TypedDocumentString(`
+    query CompletedEngagements($limit: Int!, $offset: Int!) {
+  assuranceEngagements(status: COMPLETED, limit: $limit, offset: $offset) {
+    total
+    items {
+      id
+      completedOn
+      services
+      instrumentsCovered
+      enterprise {
+        taxCode
+        name
+      }
+      provider {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompletedEngagementsQuery, CompletedEngagementsQueryVariables>;
 export const ImportAttendanceCsvDocument = new TypedDocumentString(`
     mutation ImportAttendanceCsv($sessionId: ID!, $csv: String!, $mode: ImportMode) {
   importAttendanceCsv(sessionId: $sessionId, csv: $csv, mode: $mode) {

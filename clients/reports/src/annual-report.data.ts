@@ -1,17 +1,26 @@
+/**
+ * The annual report's data, read from the API as the caller through the SDK (generated documents
+ * and types), exactly as any other client reads it: the gateway and the subgraphs check the
+ * caller's roles (docs/RULES.md, "Roles"); a report is never made from partial data.
+ */
 import { isLocalDate, todayInVietnam } from '@metrology/kit/dates';
-import type { ExecuteAsCaller } from '../routes';
 import {
-  COMPLETED_ENGAGEMENTS_QUERY,
-  type ListPage,
-  RECOGNITIONS_QUERY,
-  REPORT_PLAN_QUERY,
-  type ReportCourse,
-  type ReportEngagement,
-  type ReportPlanData,
-  type ReportRecognition,
-  YEAR_COURSES_QUERY,
-} from './activities.graphql';
-import { type PlanScorecard, SCORECARD_QUERY, type ScorecardData, type ScorecardVariables } from './scorecard.graphql';
+  AnnualReportPlanDocument,
+  CompletedEngagementsDocument,
+  type CompletedEngagementsQuery,
+  GraphQLRequestError,
+  type MetrologyClient,
+  RecognitionsDocument,
+  type RecognitionsQuery,
+  ScorecardDocument,
+  YearCoursesDocument,
+  type YearCoursesQuery,
+} from '@metrology/sdk';
+import type { PlanScorecard } from './scorecard';
+
+export type ReportCourse = YearCoursesQuery['courses']['items'][number];
+export type ReportRecognition = RecognitionsQuery['recognitions']['items'][number];
+export type ReportEngagement = CompletedEngagementsQuery['assuranceEngagements']['items'][number];
 
 /** Everything the annual report shows, read through the gateway as the caller. */
 export interface AnnualReportContent {
@@ -52,37 +61,39 @@ const MAX_LIST_ITEMS = 10_000;
 /** The HTTP status for the codes the subgraphs answer with; anything else means a part is missing. */
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
-/** The data of a complete answer; a report is never made from partial data. */
-function dataOf<T>(result: Awaited<ReturnType<ExecuteAsCaller>>): T {
-  const error = result.errors?.find((e) => typeof e.extensions?.code === 'string' && e.extensions.code in STATUS_OF_CODE);
-  if (error) {
-    const code = error.extensions?.code as string;
-    const messageEn = typeof error.extensions?.messageEn === 'string' ? error.extensions.messageEn : error.message;
-    throw new ReportError(STATUS_OF_CODE[code], code, error.message, messageEn);
+/** Why an operation failed, as the report's answer: the caller's own problem, or a part missing (503). */
+function reportErrorOf(error: unknown): unknown {
+  if (!(error instanceof GraphQLRequestError)) return error;
+  const coded = error.errors.find((e) => typeof e.extensions?.code === 'string' && e.extensions.code in STATUS_OF_CODE);
+  if (coded) {
+    const code = coded.extensions?.code as string;
+    const messageEn = typeof coded.extensions?.messageEn === 'string' ? coded.extensions.messageEn : coded.message;
+    return new ReportError(STATUS_OF_CODE[code], code, coded.message, messageEn);
   }
-  if (result.errors?.length || !result.data) {
-    throw new ReportError(
-      503,
-      'SERVICE_UNAVAILABLE',
-      'Chưa lập được báo cáo: một phần dữ liệu tạm thời không khả dụng, vui lòng thử lại sau.',
-      'The report cannot be made now: part of its data is temporarily unavailable. Try again later.',
-    );
+  return new ReportError(
+    503,
+    'SERVICE_UNAVAILABLE',
+    'Chưa lập được báo cáo: một phần dữ liệu tạm thời không khả dụng, vui lòng thử lại sau.',
+    'The report cannot be made now: part of its data is temporarily unavailable. Try again later.',
+  );
+}
+
+/** Runs an operation; any error becomes a `ReportError` (an answer with errors is never used). */
+async function read<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw reportErrorOf(error);
   }
-  return result.data as T;
 }
 
 /** Every item of a paged list, page after page. */
-async function allItems<T>(
-  execute: ExecuteAsCaller,
-  query: string,
-  field: string,
-  variables: Record<string, unknown>,
-): Promise<T[]> {
+async function allItems<T>(page: (limit: number, offset: number) => Promise<{ total: number; items: T[] }>): Promise<T[]> {
   const items: T[] = [];
   for (let offset = 0; offset < MAX_LIST_ITEMS; offset += PAGE_SIZE) {
-    const page = dataOf<Record<string, ListPage<T>>>(await execute(query, { ...variables, limit: PAGE_SIZE, offset }))[field];
-    items.push(...page.items);
-    if (offset + PAGE_SIZE >= page.total) break;
+    const { total, items: pageItems } = await read(() => page(PAGE_SIZE, offset));
+    items.push(...pageItems);
+    if (offset + PAGE_SIZE >= total) break;
   }
   return items;
 }
@@ -109,13 +120,13 @@ export function reportAsOf(year: number, requested: string | null, today = today
 
 /** Reads the report's data: the plan's phases first, then the scorecard and the lists in parallel. */
 export async function loadAnnualReport(
-  execute: ExecuteAsCaller,
+  client: MetrologyClient,
   planCode: string,
   year: number,
   requestedAsOf: string | null,
 ): Promise<AnnualReportContent> {
   const asOf = reportAsOf(year, requestedAsOf);
-  const { plan } = dataOf<ReportPlanData>(await execute(REPORT_PLAN_QUERY, { plan: planCode }));
+  const { plan } = await read(() => client.request(AnnualReportPlanDocument, { plan: planCode }));
   const phaseOfYear = (y: number) =>
     plan.phases.find((phase) => Number(phase.startDate.slice(0, 4)) <= y && y <= Number(phase.endDate.slice(0, 4)));
   const phase = phaseOfYear(year);
@@ -128,12 +139,15 @@ export async function loadAnnualReport(
     );
   }
   const yearStart = `${year}-01-01`;
-  const variables: ScorecardVariables = { plan: plan.code, year, phase: phase.number, asOf };
   const [scorecard, courses, recognitions, engagements] = await Promise.all([
-    execute(SCORECARD_QUERY, { ...variables }).then((result) => dataOf<ScorecardData>(result).plan),
-    allItems<ReportCourse>(execute, YEAR_COURSES_QUERY, 'courses', { plan: plan.code, year }),
-    allItems<ReportRecognition>(execute, RECOGNITIONS_QUERY, 'recognitions', { asOf }),
-    allItems<ReportEngagement>(execute, COMPLETED_ENGAGEMENTS_QUERY, 'assuranceEngagements', {}),
+    read(() => client.request(ScorecardDocument, { plan: plan.code, year, phase: phase.number, asOf })).then((data) => data.plan),
+    allItems((limit, offset) =>
+      client.request(YearCoursesDocument, { plan: plan.code, year, limit, offset }).then((data) => data.courses),
+    ),
+    allItems((limit, offset) => client.request(RecognitionsDocument, { asOf, limit, offset }).then((data) => data.recognitions)),
+    allItems((limit, offset) =>
+      client.request(CompletedEngagementsDocument, { limit, offset }).then((data) => data.assuranceEngagements),
+    ),
   ]);
   const yearlyTarget = (y: number) =>
     plan.trainingTargets?.find((target) => target.scope === 'PER_YEAR' && target.phase === phaseOfYear(y)?.number)?.value ?? null;

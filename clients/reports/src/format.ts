@@ -1,5 +1,7 @@
+/** How the report writes money, counts, rates, dates and labels (docs/RULES.md, "Display formats"). */
 import { formatVietnameseDate } from '@metrology/kit/dates';
-import type { FundingSource, IndicatorCode, IndicatorStatus, ScorecardIndicator } from './scorecard.graphql';
+import type { FundingSource, IndicatorCode, IndicatorStatus } from '@metrology/sdk';
+import type { ScorecardIndicator } from './scorecard';
 
 /** Whole VND the way people write it in Vietnam: `16.925.000.000 ₫`. Exact for any safe integer. */
 export function formatMoney(amount: number): string {
