@@ -24,6 +24,11 @@ export interface GatewayConfig extends CommonConfig {
    * gateway answers without that subgraph; also bounds the proxied routes.
    */
   subgraphQueryTimeoutMs: number;
+  /**
+   * Longest wait for the reports service's whole answer: a report runs several queries through the
+   * gateway (each bounded per subgraph call as any read) and renders its pages.
+   */
+  reportTimeoutMs: number;
   /** Longest wait for one subgraph mutation call (a bulk certificate issue renders hundreds of PDFs). */
   subgraphMutationTimeoutMs: number;
   maxBodyBytes: number;
@@ -55,6 +60,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     jwt: readJwtConfig(reader, common.environment),
     subgraphQueryTimeoutMs: reader.int('SUBGRAPH_QUERY_TIMEOUT_MS', 4_000, 100, 60_000),
     subgraphMutationTimeoutMs: reader.int('SUBGRAPH_MUTATION_TIMEOUT_MS', 120_000, 100, 600_000),
+    reportTimeoutMs: reader.int('REPORT_TIMEOUT_MS', 60_000, 1_000, 600_000),
     maxBodyBytes: reader.int('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     responseCacheEntries: reader.int('RESPONSE_CACHE_ENTRIES', 500, 0, 100_000),
     supergraphPath: path.resolve(reader.string('SUPERGRAPH_PATH', path.join(__dirname, '..', 'supergraph.graphql'))),

@@ -239,8 +239,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
             config.gatewaySecret,
           ),
         },
-        // A read: the whole answer, body included, within the read time limit.
-        timeoutMs: config.subgraphQueryTimeoutMs,
+        // A read: the whole answer, body included, within the read time limit; a report runs its
+        // own bounded reads through the gateway first, so it gets a limit of its own.
+        timeoutMs: service === 'reports' ? config.reportTimeoutMs : config.subgraphQueryTimeoutMs,
       });
       body = Buffer.from(await upstream.arrayBuffer());
     } catch (error) {
