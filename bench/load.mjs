@@ -6,8 +6,8 @@
  * counted. Every answer is checked (`checks.mjs`); the first wrong one ends the run.
  *
  * Jobs:
- * - `http`: POST an operation to a URL, with a bearer token (the gateway) or signed like the
- *   gateway's own calls (straight to a subgraph: kit `signIdentity`, over each body, per request);
+ * - `http`: POST an operation to a URL, with a bearer token (the gateway; `auth.tokens`, one per
+ *   distinct caller, taken by worker in turn, or `auth.token` for all) or signed like the gateway's own calls (straight to a subgraph: kit `signIdentity`, over each body, per request);
  *   optionally with a write every `writeEverySeconds` in one database after another.
  * - `floor`: the scorecard's numbers by plain SQL (`floor.mjs`), one connection per database and
  *   worker, opened before the clock starts.
@@ -68,9 +68,10 @@ async function closedLoop({ clients, seconds, minRequests }, request) {
 async function httpJob(job) {
   const check = responseChecker(job.check, job.floor);
   const body = JSON.stringify(job.operation);
-  const headersOf = () =>
+  const tokens = job.auth.tokens ?? [job.auth.token];
+  const headersOf = (worker) =>
     job.auth.kind === 'bearer'
-      ? { 'content-type': 'application/json', authorization: `Bearer ${job.auth.token}`, ...job.headers }
+      ? { 'content-type': 'application/json', authorization: `Bearer ${tokens[worker % tokens.length]}`, ...job.headers }
       : {
           'content-type': 'application/json',
           ...signIdentity(job.auth.identity, { method: 'POST', target: new URL(job.url).pathname, body }, job.auth.secret),
@@ -78,10 +79,10 @@ async function httpJob(job) {
         };
   // How the gateway's response cache answered (its `x-response-cache` header), per answer.
   const cache = {};
-  const request = async () => {
+  const request = async (worker) => {
     const response = await fetch(job.url, {
       method: 'POST',
-      headers: headersOf(),
+      headers: headersOf(worker),
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });

@@ -18,17 +18,23 @@
  *        services stopped.
  * 4. The report: printed, and written into docs/BENCHMARKS.md (`report.mjs`).
  *
- *   npm run bench -- [--seconds 10] [--regenerate]
+ *   npm run bench -- [--seconds 10] [--regenerate] [--profile]
+ *
+ * `--profile`: instead of the whole run, only the scorecard with the response cache bypassed at 16
+ * callers, every service under V8's CPU profiler; prints where each one's CPU went
+ * (`profile.mjs`) and writes nothing into docs/BENCHMARKS.md.
  *
  * Only 127.0.0.1 and the PostgreSQL server are ever contacted.
  */
 import { fork } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuPerRequest, cpuReading } from './cpu.mjs';
 import { countRows, prepareDatasets, withClient } from './dataset.mjs';
 import { floorScorecard } from './floor.mjs';
+import { nowMicros, profileText, summariseProfiles } from './profile.mjs';
 import { DOC, machine, resultsMarkdown, writeDoc } from './report.mjs';
 import { AS_OF, BUDGET_QUERY, BUDGET_VARIABLES, pg, ROOT, SCORECARD_VARIABLES, VIEWER, workspace } from './scenario.mjs';
 import { runSecrets, startServices } from './services.mjs';
@@ -37,6 +43,7 @@ const { values: options } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     regenerate: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(options.seconds);
@@ -45,6 +52,8 @@ if (!(SECONDS > 0)) throw new Error('--seconds must be a positive number');
 const WARMUP_SECONDS = 2;
 /** Samples of the scorecard's first read after a write. */
 const COLD_SAMPLES = 3;
+/** The 16-client scorecard measurements send one token per client: 16 distinct viewers. */
+const CALLERS = 16;
 
 const { TEST_SERVER_URL } = workspace('@metrology/kit/testing');
 const { loadGatewayConfig } = workspace('@metrology/gateway');
@@ -117,7 +126,8 @@ const sizes = [
 ];
 
 const secrets = runSecrets();
-const services = await startServices(databases, secrets);
+const profileDir = options.profile ? await mkdtemp(path.join(os.tmpdir(), 'metrology-bench-profile-')) : undefined;
+const services = await startServices(databases, secrets, { profileDir });
 const loadGenerator = startLoadGenerator();
 
 /**
@@ -135,14 +145,44 @@ const results = {};
 try {
   log(`services up on 127.0.0.1 (logs in ${services.logDir})`);
   const pids = { ...services.pids, load: loadGenerator.pid };
-  const token = await signDevelopmentToken(loadGatewayConfig(services.gatewayEnv).jwt, {
-    subject: VIEWER.subject,
-    roles: VIEWER.roles,
-    name: VIEWER.name,
-  });
+  const jwt = loadGatewayConfig(services.gatewayEnv).jwt;
+  const token = await signDevelopmentToken(jwt, { subject: VIEWER.subject, roles: VIEWER.roles, name: VIEWER.name });
+  // Distinct callers: viewers `bench-viewer-1` … `-16`, one per client (the first is the 1-client caller).
+  const tokens = await Promise.all(
+    Array.from({ length: CALLERS }, (_, index) =>
+      signDevelopmentToken(jwt, { subject: `${VIEWER.subject}-${index + 1}`, roles: VIEWER.roles, name: VIEWER.name }),
+    ),
+  );
   const scorecard = { query: SCORECARD_QUERY, variables: SCORECARD_VARIABLES };
   const viaGateway = { url: services.gatewayUrl, auth: { kind: 'bearer', token } };
+  /** The scorecard's callers at `clients` clients: one token each (16 distinct viewers at 16). */
+  const callers = (clients) => ({ url: services.gatewayUrl, auth: { kind: 'bearer', tokens: tokens.slice(0, clients) } });
   const timing = { seconds: SECONDS, minRequests: 1 };
+
+  if (profileDir) {
+    const job = {
+      type: 'http',
+      ...callers(CALLERS),
+      ...timing,
+      clients: CALLERS,
+      operation: scorecard,
+      check: 'scorecard',
+      floor,
+      ...BYPASS,
+    };
+    await loadGenerator.run('(profile) scorecard, response cache bypassed, warm-up', { ...job, seconds: WARMUP_SECONDS });
+    const before = await cpuReading(pids);
+    const from = nowMicros();
+    const result = await loadGenerator.run(`(profile) scorecard, response cache bypassed, ${CALLERS} callers`, job);
+    const window = [from, nowMicros()];
+    result.cpuMs = cpuPerRequest(before, await cpuReading(pids), result.requests);
+    await services.stop();
+    process.stdout.write(`CPU ms per request (/proc, under the profiler): ${JSON.stringify(result.cpuMs)}\n\n`);
+    process.stdout.write(profileText(await summariseProfiles(profileDir, window), result.requests));
+    log(`profiles in ${profileDir}`);
+    loadGenerator.stop();
+    process.exit(0);
+  }
 
   // First, while every cache is still empty after the start, then after a write before each.
   results.cold = await loadGenerator.run('(a) scorecard, first read after a write', {
@@ -164,14 +204,14 @@ try {
   for (const clients of [1, 16]) {
     results.scorecard[clients] = await measure(
       `(a) scorecard through the gateway, ${clients} clients`,
-      { type: 'http', ...viaGateway, ...timing, clients, operation: scorecard, check: 'scorecard', floor },
+      { type: 'http', ...callers(clients), ...timing, clients, operation: scorecard, check: 'scorecard', floor },
       pids,
     );
     results.scorecardWrites[clients] = await measure(
       `(a) scorecard through the gateway, a write every second, ${clients} clients`,
       {
         type: 'http',
-        ...viaGateway,
+        ...callers(clients),
         ...timing,
         clients,
         operation: scorecard,
@@ -184,7 +224,7 @@ try {
     );
     results.scorecardComputed[clients] = await measure(
       `(a) scorecard through the gateway, response cache bypassed, ${clients} clients`,
-      { type: 'http', ...viaGateway, ...timing, clients, operation: scorecard, check: 'scorecard', floor, ...BYPASS },
+      { type: 'http', ...callers(clients), ...timing, clients, operation: scorecard, check: 'scorecard', floor, ...BYPASS },
       pids,
     );
   }

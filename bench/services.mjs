@@ -53,13 +53,15 @@ async function waitReady(child, url) {
 }
 
 /**
- * Starts `node <entry>` with only `env` (and PATH); resolves once `readyPath` answers.
- * Returns `{ name, base, pid, logFile, stop() }`.
+ * Starts `node <entry>` with only `env` (and PATH); resolves once `readyPath` answers. With
+ * `profileDir`, under V8's CPU profiler (`--cpu-prof`), which writes `<profileDir>/<name>/*.cpuprofile`
+ * when the process exits. Returns `{ name, base, pid, logFile, stop() }`.
  */
-async function startProcess(name, entry, env, port, readyPath, logDir) {
+async function startProcess(name, entry, env, port, readyPath, logDir, profileDir) {
   const logFile = path.join(logDir, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [path.join(ROOT, entry)], {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,10 +89,11 @@ async function startProcess(name, entry, env, port, readyPath, logDir) {
 }
 
 /**
- * Starts the three subgraphs on their bench databases, then the gateway in front of them.
+ * Starts the three subgraphs on their bench databases, then the gateway in front of them; with
+ * `profileDir`, each under the CPU profiler (`startProcess`).
  * Returns `{ gatewayUrl, gatewayEnv, subgraphUrls, pids (by service), logDir, stop() }`.
  */
-export async function startServices(databaseUrls, secrets) {
+export async function startServices(databaseUrls, secrets, { profileDir } = {}) {
   const logDir = await mkdtemp(path.join(os.tmpdir(), 'metrology-bench-'));
   const started = [];
   // The gateway first, then the subgraphs; a second call finds nothing left to stop.
@@ -109,6 +112,7 @@ export async function startServices(databaseUrls, secrets) {
           port,
           '/ready',
           logDir,
+          profileDir,
         );
         started.push(service);
         return [name, `${service.base}/graphql`];
@@ -123,7 +127,15 @@ export async function startServices(databaseUrls, secrets) {
       LABS_URL: subgraphUrls.labs,
       FUNDING_URL: subgraphUrls.funding,
     };
-    const gateway = await startProcess('gateway', path.join('gateway', 'dist', 'main.js'), gatewayEnv, port, '/health', logDir);
+    const gateway = await startProcess(
+      'gateway',
+      path.join('gateway', 'dist', 'main.js'),
+      gatewayEnv,
+      port,
+      '/health',
+      logDir,
+      profileDir,
+    );
     started.push(gateway);
     const pids = Object.fromEntries(started.map((service) => [service.name, service.pid]));
     return { gatewayUrl: `${gateway.base}/graphql`, gatewayEnv, subgraphUrls, pids, logDir, stop };
