@@ -6,8 +6,10 @@
  * counted. Every answer is checked (`checks.mjs`); the first wrong one ends the run.
  *
  * Jobs:
- * - `http`: POST an operation to a URL, with a bearer token (the gateway; `auth.tokens`, one per
- *   distinct caller, taken by worker in turn, or `auth.token` for all) or signed like the gateway's own calls (straight to a subgraph: kit `signIdentity`, over each body, per request);
+ * - `http`: POST an operation to a URL, with a bearer token (the gateway: `auth.tokens`, one per
+ *   distinct caller, worker i sending token i modulo their number, or `auth.token` for every
+ *   worker) or signed like the gateway's own calls (straight to a subgraph: kit `signIdentity`,
+ *   over each body, per request);
  *   optionally with a write every `writeEverySeconds` in one database after another.
  * - `floor`: the scorecard's numbers by plain SQL (`floor.mjs`), one connection per database and
  *   worker, opened before the clock starts.
