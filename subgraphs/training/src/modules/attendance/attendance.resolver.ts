@@ -3,7 +3,8 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { ACCESS } from '../../access';
 import { ImportMode } from './attendance.csv';
 import { AttendanceChange, AttendanceMark, AttendanceStatus } from './attendance.entity';
-import { correctMark, importCsv, recordSheet } from './attendance.service';
+import { importCsv } from './attendance.import';
+import { correctMark, recordSheet } from './attendance.service';
 import { AttendanceImportReport, AttendanceSheetInput, AttendanceSheetResult, CourseCompletionResult } from './attendance.types';
 import { completeCourse } from './completion.service';
 import { attendanceHistory } from './roster.service';

@@ -6,7 +6,6 @@ import {
   formatDate,
   type Identity,
   isUuid,
-  searchKey,
   todayInVietnam,
   toNfc,
 } from '@metrology/kit';
@@ -15,28 +14,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CourseSession } from '../course/course.entity';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { displayName, sessionOpenForMarks } from './attendance.access';
-import { type CsvAttendanceRow, ImportMode, readAttendanceCsv } from './attendance.csv';
+import type { ImportMode } from './attendance.csv';
 import { AttendanceChange, AttendanceChangeSource, AttendanceMark, AttendanceStatus } from './attendance.entity';
 import { beforeEnrolment, beforeEnrolmentReason } from './enrolment-window';
 import { readSheet, type SheetValue } from './roster.service';
 
 /**
  * Recording attendance (docs/RULES.md, "Attendance"): a whole sheet, a single correction, or a CSV
- * import. All three apply the same rules and keep the same history; each is one transaction. Knows
- * no GraphQL.
+ * import (./attendance.import.ts). All three apply the same rules and keep the same history; each
+ * is one transaction. Knows no GraphQL.
  */
 
 export const NOTE_MAX_LENGTH = 500;
 
-/** The statuses an imported file may write, named as the vocabulary names them. */
-const STATUS_CHOICES = {
-  vi: Object.values(ATTENDANCE_STATUS_NAMES)
-    .map((name) => name.vi)
-    .join(', '),
-  en: Object.values(ATTENDANCE_STATUS_NAMES)
-    .map((name) => name.en)
-    .join(', '),
-};
 export const SHEET_MAX_ROWS = 2000;
 
 export interface MarkInput {
@@ -74,7 +64,7 @@ export interface ImportReport extends MarkCounts {
   rejected: RowRejection[];
 }
 
-interface PositionedInput extends MarkInput {
+export interface PositionedInput extends MarkInput {
   index: number | null;
   row: number;
   name: string | null;
@@ -98,7 +88,7 @@ function normaliseNote(note: string | null | undefined): string | null | undefin
  * ABSENT only once the session's date has come (EXCUSED may be given ahead); a note of at most
  * 500 characters. Every bad row is reported, not only the first.
  */
-async function checkRows(
+export async function checkRows(
   em: EntityManager,
   session: CourseSession,
   rows: readonly PositionedInput[],
@@ -154,7 +144,7 @@ async function checkRows(
   return { accepted, rejected: rejected.sort((a, b) => a.row - b.row) };
 }
 
-function rowsRejected(
+export function rowsRejected(
   field: string,
   what: { vi: string; en: string },
   rejected: RowRejection[],
@@ -173,7 +163,7 @@ function rowsRejected(
  * to the current mark writes nothing (so sending the same sheet again changes nothing, and the
  * mark's version stays). Audited once per operation when anything changed.
  */
-async function applyMarks(
+export async function applyMarks(
   em: EntityManager,
   identity: Identity,
   session: CourseSession,
@@ -242,7 +232,7 @@ async function applyMarks(
 }
 
 /** Two writers on the same marks at once: the later one is told to reload rather than failing obscurely. */
-async function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   try {
     return await em.transactional(work);
   } catch (error) {
@@ -319,93 +309,5 @@ export async function correctMark(
     const mark = marks.get(input.enrolmentId);
     if (!mark) throw new Error('the corrected mark is missing');
     return mark;
-  });
-}
-
-interface RosterMatch {
-  byTraineeId: Map<string, Enrolment>;
-  byCitizenId: Map<string, Enrolment>;
-  byName: Map<string, Enrolment[]>;
-}
-
-/** Matches a file row to an enrolment: by trainee id, else citizen ID, else name (accent-insensitive). */
-function matchRow(row: CsvAttendanceRow, roster: RosterMatch): Enrolment | { reason: string; reasonEn: string } {
-  if (row.traineeId !== null) {
-    return (
-      roster.byTraineeId.get(row.traineeId.toLowerCase()) ?? {
-        reason: 'mã học viên không có trong danh sách lớp',
-        reasonEn: "the trainee id is not on the course's roster",
-      }
-    );
-  }
-  if (row.citizenId !== null) {
-    // The citizen ID itself is never repeated back (personal data).
-    return (
-      roster.byCitizenId.get(row.citizenId) ?? {
-        reason: 'số CCCD không khớp với học viên nào của lớp',
-        reasonEn: "the citizen ID matches no trainee on the course's roster",
-      }
-    );
-  }
-  if (row.name === null) return { reason: 'thiếu họ và tên', reasonEn: 'the name is missing' };
-  const candidates = roster.byName.get(searchKey(row.name)) ?? [];
-  const enrolled = candidates.filter((enrolment) => enrolment.status !== EnrolmentStatus.WITHDRAWN);
-  if (enrolled.length === 1) return enrolled[0];
-  if (enrolled.length === 0 && candidates.length === 1) return candidates[0];
-  if (candidates.length === 0) {
-    return { reason: `không có học viên tên "${row.name}" trong lớp`, reasonEn: `no trainee named "${row.name}" on the roster` };
-  }
-  return {
-    reason: `có nhiều học viên trùng tên "${row.name}": thêm cột "Mã học viên" hoặc "CCCD"`,
-    reasonEn: `several trainees are named "${row.name}": add a "Trainee ID" or "Citizen ID" column`,
-  };
-}
-
-/** Imports a sign-in sheet from CSV: all or nothing by default, or only the valid rows. */
-export async function importCsv(
-  em: EntityManager,
-  identity: Identity,
-  input: { sessionId: string; csv: string; mode: ImportMode },
-  today: string = todayInVietnam(),
-): Promise<ImportReport> {
-  return inTransaction(em, async (tx) => {
-    const { session } = await sessionOpenForMarks(tx, identity, input.sessionId);
-    const rows = readAttendanceCsv(input.csv);
-    if (rows.length === 0) throw new BadInputError('csv', 'Tệp CSV không có dòng dữ liệu nào.', 'The CSV file has no data rows.');
-    const enrolments = await tx.find(Enrolment, { course: session.course.id }, { populate: ['trainee'] });
-    const roster: RosterMatch = { byTraineeId: new Map(), byCitizenId: new Map(), byName: new Map() };
-    for (const enrolment of enrolments) {
-      const trainee = enrolment.trainee;
-      roster.byTraineeId.set(trainee.id, enrolment);
-      if (trainee.citizenId) roster.byCitizenId.set(trainee.citizenId, enrolment);
-      roster.byName.set(trainee.searchName, [...(roster.byName.get(trainee.searchName) ?? []), enrolment]);
-    }
-
-    const unmatched: RowRejection[] = [];
-    const matched: PositionedInput[] = [];
-    for (const row of rows) {
-      const base = { index: null, row: row.row, name: row.name };
-      if (row.status === null) {
-        const reason =
-          row.statusText === ''
-            ? { reason: 'thiếu trạng thái', reasonEn: 'the status is missing' }
-            : {
-                reason: `trạng thái "${row.statusText}" không hợp lệ (dùng: ${STATUS_CHOICES.vi})`,
-                reasonEn: `the status "${row.statusText}" is not recognised (use: ${STATUS_CHOICES.en})`,
-              };
-        unmatched.push({ ...base, enrolmentId: null, field: 'status', ...reason });
-        continue;
-      }
-      const match = matchRow(row, roster);
-      if (match instanceof Enrolment) matched.push({ ...base, enrolmentId: match.id, status: row.status, note: row.note });
-      else unmatched.push({ ...base, enrolmentId: null, field: 'name', ...match });
-    }
-    const { accepted, rejected } = await checkRows(tx, session, matched, today);
-    const allRejected = [...unmatched, ...rejected].sort((a, b) => a.row - b.row);
-    if (input.mode === ImportMode.ALL_OR_NOTHING && allRejected.length > 0) {
-      throw rowsRejected('csv', { vi: 'Tệp điểm danh', en: 'The file' }, allRejected, session.id);
-    }
-    const { created, changed, unchanged } = await applyMarks(tx, identity, session, accepted, AttendanceChangeSource.IMPORT);
-    return { mode: input.mode, rows: rows.length, imported: accepted.length, created, changed, unchanged, rejected: allRejected };
   });
 }
