@@ -1,5 +1,5 @@
 /** How the report writes money, counts, rates, dates and labels (docs/RULES.md, "Display formats"). */
-import { formatVietnameseDate } from '@metrology/kit/dates';
+import { formatDate, longVietnameseDate } from '@metrology/kit/vocabulary';
 import type { FundingSource, IndicatorCode, IndicatorStatus } from '@metrology/sdk';
 import type { ScorecardIndicator } from './scorecard';
 
@@ -36,13 +36,8 @@ export function formatRate(rate: string | null): string {
   return `${formatCount(Number(whole) * 100 + Number(digits.slice(0, 2)))}${rest ? `,${rest}` : ''} %`;
 }
 
-/** dd/mm/yyyy. */
-export const formatDate = formatVietnameseDate;
-
-/** "ngày 27 tháng 11 năm 2026", the way official documents are dated. */
-export function longVietnameseDate(date: string): string {
-  return `ngày ${date.slice(8, 10)} tháng ${date.slice(5, 7)} năm ${date.slice(0, 4)}`;
-}
+// dd/mm/yyyy and "ngày … tháng … năm …": the kit's vocabulary, as every other place writes dates.
+export { formatDate, longVietnameseDate };
 
 export const INDICATOR_LABEL: Record<IndicatorCode, string> = {
   TRAINING: 'Lượt người được bồi dưỡng về đo lường',

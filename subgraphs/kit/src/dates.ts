@@ -1,5 +1,4 @@
 /** Local dates (`YYYY-MM-DD`) in the province's time zone: arithmetic here, display in `vocabulary/`. */
-import { formatDate } from './vocabulary/dates';
 
 export { TIME_ZONE, todayInVietnam } from './vocabulary/dates';
 
@@ -24,9 +23,3 @@ export function addDays(date: string, days: number): string {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
-
-/**
- * dd/mm/yyyy. Kept for the annual report's code until it moves to the vocabulary; everything else
- * uses `formatDate` from `@metrology/kit/vocabulary`.
- */
-export const formatVietnameseDate = (date: string): string => formatDate(date);

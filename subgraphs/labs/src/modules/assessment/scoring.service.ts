@@ -84,11 +84,15 @@ async function countOpenMajorFindings(tx: EntityManager, assessment: Assessment)
   ).length;
 }
 
-/** The evaluation inside a transaction, from the rows themselves. */
-async function evaluateInTransaction(tx: EntityManager, assessment: Assessment): Promise<Evaluation> {
+/** The evaluation inside a transaction, from the rows themselves (the scores when already read). */
+async function evaluateInTransaction(
+  tx: EntityManager,
+  assessment: Assessment,
+  loadedScores?: CriterionScore[],
+): Promise<Evaluation> {
   const set = await tx.findOneOrFail(CriteriaSet, { id: assessment.criteriaSet.id });
   const criteria = await tx.find(Criterion, { criteriaSet: set.id }, { orderBy: { position: 'asc' } });
-  const scores = await tx.find(CriterionScore, { assessment: assessment.id });
+  const scores = loadedScores ?? (await tx.find(CriterionScore, { assessment: assessment.id }));
   const codeById = new Map(criteria.map((criterion) => [criterion.id, criterion.code]));
   return evaluate({
     criteria,
@@ -271,7 +275,7 @@ export const scoringService = {
         'decidedOn',
         'Ngày quyết định không được trước ngày đánh giá.',
       );
-      const evaluation = await evaluateInTransaction(tx, assessment);
+      const evaluation = await evaluateInTransaction(tx, assessment, scores);
       if (evaluation.outcome === null) throw missingScoresError(evaluation.missingCriteria);
       assessment.status = AssessmentStatus.DECIDED;
       assessment.outcome = evaluation.outcome;

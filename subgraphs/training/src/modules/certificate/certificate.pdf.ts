@@ -1,4 +1,4 @@
-import { formatDate } from '@metrology/kit';
+import { formatDate, longVietnameseDate } from '@metrology/kit';
 import { pdfBytes, registerPdfFonts } from '@metrology/kit/pdf';
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
@@ -39,11 +39,6 @@ const INK = '#1a1a1a';
 const NAME_MAX_HEIGHT = 80;
 const TITLE_MAX_HEIGHT = 106;
 const MIN_FONT_SIZE = 8;
-
-/** "ngày 27 tháng 11 năm 2026", the way official documents are dated. */
-function longVietnameseDate(date: string): string {
-  return `ngày ${date.slice(8, 10)} tháng ${date.slice(5, 7)} năm ${date.slice(0, 4)}`;
-}
 
 /** The QR code as vector squares: each row's runs of dark modules become one rectangle. */
 function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, side: number): void {
