@@ -240,6 +240,14 @@ describe('request errors answer 4xx with a coded error', () => {
     });
   });
 
+  it("says graphql-js's own request errors in Vietnamese first, with its English detail in messageEn", async () => {
+    const syntax = await send(GATEWAY_CASES.find((c) => c.name === 'a syntax error') as RequestCase);
+    const error = syntax.body?.errors?.[0];
+    expect(error?.message).toMatch(/^Truy vấn GraphQL sai cú pháp: Syntax Error: /);
+    expect(error?.extensions?.messageEn).toMatch(/^Syntax Error: /);
+    expect(error?.message.endsWith(String(error?.extensions?.messageEn))).toBe(true);
+  });
+
   it('writes nothing for a refused Money variable: no contribution is recorded', async () => {
     const contributions = '{ plan(code: "129/KH-UBND") { budgetSummary { contributions } } }';
     const before = await stack.execute<{ plan: { budgetSummary: { contributions: number } } }>(

@@ -5,6 +5,7 @@ import { roleAuthChecker } from '../src/auth';
 import type { BaseContext } from '../src/context';
 import { DomainError } from '../src/errors';
 import { ANONYMOUS, type Identity } from '../src/identity/identity';
+import { cellViolation } from '../src/testing/access';
 
 const SCHEMA = buildSchema(`
   type Query { listed: Int open: Int }
@@ -60,5 +61,25 @@ describe('the role matrix (kit)', () => {
     expect(document).toContain('| `write` | ✓ | ✓ if ¹ | — | — | — | — | — | trainer: teaches it (dạy khóa này) |');
     expect(document).toContain('| `vanished` | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |  |');
     expect(document).toContain('| `trainer` | Giảng viên |');
+  });
+
+  it('judges each cell of the sweep: every way a call can break the matrix is a violation', () => {
+    const rule = { roles: ['admin', 'trainer'], when: { trainer: { en: 'teaches it', vi: 'dạy khóa' } } } as never;
+    const cell = (caller: string, codes: string[], reasons: unknown[] = codes.map(() => undefined)) =>
+      cellViolation(rule, { field: 'Mutation.x', caller: caller as never, codes, reasons });
+    // As the matrix says.
+    expect(cell('admin', ['NOT_FOUND'])).toBeNull();
+    expect(cell('trainer', ['FORBIDDEN'])).toBeNull();
+    expect(cell('viewer', ['FORBIDDEN'], ['ROLE'])).toBeNull();
+    expect(cell('anonymous', ['UNAUTHENTICATED'])).toBeNull();
+    // Against it.
+    expect(cell('viewer', [])).toMatch(/expected FORBIDDEN/);
+    expect(cell('viewer', ['FORBIDDEN'])).toMatch(/expected FORBIDDEN \(reason ROLE\)/);
+    expect(cell('anonymous', ['NOT_FOUND'])).toMatch(/expected UNAUTHENTICATED/);
+    expect(cell('admin', ['FORBIDDEN'], ['ROLE'])).toMatch(/refused by the role gate/);
+    expect(cell('admin', ['FORBIDDEN'])).toMatch(/without condition, yet FORBIDDEN/);
+    expect(cell('admin', ['UNAUTHENTICATED'])).toMatch(/UNAUTHENTICATED/);
+    expect(cell('admin', ['INTERNAL_SERVER_ERROR'])).toMatch(/INTERNAL_SERVER_ERROR/);
+    expect(cell('admin', ['GRAPHQL_VALIDATION_FAILED'])).toMatch(/not valid/);
   });
 });

@@ -93,4 +93,22 @@ describe('peers: one subgraph asking another whether entities exist', () => {
     );
     expect(unreachable).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
+
+  it('throws SERVICE_UNAVAILABLE when the owner accepts the call and never answers, after its time limit', async () => {
+    const silent = createServer(() => {
+      // Holds the request open: a hung owner.
+    });
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}/graphql`;
+    try {
+      const error = await missingEntities({ from: 'funding', owner: 'training', url, secret: SECRET, timeoutMs: 100 }, 'Course', [
+        'a',
+      ]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { service: 'training' } });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });

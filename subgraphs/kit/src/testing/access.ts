@@ -96,6 +96,10 @@ export function cellViolation(rule: AccessRule, cell: AccessCell): string | null
   const admitted = anonymous ? admits(rule, [], false) : admits(rule, [cell.caller as Role], true);
   const roleRefusal = cell.codes.some((code, index) => code === 'FORBIDDEN' && cell.reasons[index] === 'ROLE');
   if (cell.codes.includes('INTERNAL_SERVER_ERROR')) return 'answered INTERNAL_SERVER_ERROR';
+  // A generated operation the schema refuses reaches no gate: the cell would prove nothing.
+  if (cell.codes.some((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
+    return `the generated operation is not valid: [${cell.codes}]`;
+  }
   if (!admitted) {
     if (anonymous) return cell.codes.includes('UNAUTHENTICATED') ? null : `expected UNAUTHENTICATED, got [${cell.codes}]`;
     return roleRefusal ? null : `expected FORBIDDEN (reason ROLE), got [${cell.codes}]`;
