@@ -198,6 +198,39 @@ describe('a training subgraph that accepts connections and never answers: the pr
   });
 });
 
+describe('a reports service that accepts connections and never answers', () => {
+  let reports: Awaited<ReturnType<typeof fakeSubgraph>>;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    reports = await fakeSubgraph();
+    stack = await startStack({
+      // The read limit far above this test's own time limit: only REPORT_TIMEOUT_MS can end the wait in time.
+      gatewayEnv: {
+        REPORTS_URL: reports.url.replace('/graphql', ''),
+        REPORT_TIMEOUT_MS: '1000',
+        SUBGRAPH_QUERY_TIMEOUT_MS: '60000',
+      },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    reports?.close();
+  });
+
+  it('answers the annual report route 503 SERVICE_UNAVAILABLE naming the reports service after REPORT_TIMEOUT_MS', async () => {
+    const response = await fetch(
+      stack.gatewayUrl.replace('/graphql', `/reports/annual/${encodeURIComponent('129/KH-UBND')}/2026.pdf`),
+      { headers: { authorization: `Bearer ${await stack.token('viewer')}` } },
+    );
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { errors: { extensions: { code: string; service: string } }[] };
+    expect(body.errors.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', service: 'reports' }),
+    ]);
+  }, 30_000);
+});
+
 describe('a labs subgraph that answers every call late, past the read limit', () => {
   /** How late each answer is: well past the read limit, well within the mutation limit. */
   const DELAY_MS = 3 * QUERY_TIMEOUT_MS;
